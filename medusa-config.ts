@@ -1,0 +1,46 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import type { PortalOptionsInput } from "./src/modules/customer-portal/options"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * The development, test and demo store. It registers the plugin's module from
+ * `./src`, so Medusa also loads the plugin's routes, subscribers, jobs, links
+ * and admin extensions from `./src` as this app's own.
+ */
+const portalOptions: PortalOptionsInput = {
+  storefrontUrl: process.env.PORTAL_STOREFRONT_URL || "http://localhost:8000",
+  liveStorefrontUrl: process.env.PORTAL_LIVE_STOREFRONT_URL || undefined,
+  mode: process.env.PORTAL_MODE === "live" ? "live" : "test",
+}
+
+const allowedOrigins = [
+  process.env.PORTAL_STOREFRONT_URL || "http://localhost:8000",
+  "http://localhost:9000",
+  "http://localhost:5173",
+].join(",")
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseLogging: false,
+    http: {
+      storeCors: process.env.STORE_CORS || allowedOrigins,
+      adminCors: process.env.ADMIN_CORS || allowedOrigins,
+      authCors: process.env.AUTH_CORS || allowedOrigins,
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+    // The demo runs on plain http://localhost, where a Secure cookie would be dropped.
+    cookieOptions: process.env.MEDUSA_INSECURE_COOKIES === "true" ? { secure: false, sameSite: "lax" } : undefined,
+  },
+  admin: {
+    disable: process.env.MEDUSA_DISABLE_ADMIN === "true",
+  },
+  modules: [
+    {
+      resolve: "./src/modules/customer-portal",
+      options: portalOptions,
+    },
+  ],
+})

@@ -1,0 +1,76 @@
+// `npm test`: unit, module and HTTP integration tests with jest.
+// With DB_HOST or DATABASE_URL set, tests use that PostgreSQL; otherwise an
+// embedded PostgreSQL is started in a temporary folder and removed afterwards,
+// so the suite passes on a machine with no database at all.
+//   npm test                 every suite
+//   npm test -- unit http    some suites; other arguments go to jest
+import { spawnSync } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { configuredDatabase } from "./lib/database-env.mjs"
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
+
+const SUITES = ["unit", "modules", "http"]
+const args = process.argv.slice(2)
+const suites = args.filter((a) => SUITES.includes(a))
+const jestArgs = args.filter((a) => !SUITES.includes(a))
+
+let embedded = null
+let dataDir = null
+let dbEnv = configuredDatabase()
+
+async function cleanup() {
+  if (embedded) {
+    await embedded.stop().catch(() => {})
+    embedded = null
+  }
+  if (dataDir) {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    dataDir = null
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    await cleanup()
+    process.exit(130)
+  })
+}
+
+try {
+  const wanted = suites.length ? suites : SUITES
+  const needsDb = wanted.some((s) => s !== "unit")
+  if (needsDb && !dbEnv) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"))
+    // The embedded server runs as its own OS user when we are root; it must own the folder's parent.
+    fs.chmodSync(dataDir, 0o777)
+    const port = await findFreePort(Number(process.env.EMBEDDED_PG_PORT || 54400))
+    process.stdout.write(`No DB_HOST or DATABASE_URL: starting an embedded PostgreSQL on port ${port}... `)
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port })
+    console.log("started.")
+    dbEnv = { DB_HOST: "localhost", DB_PORT: String(port), DB_USERNAME: EMBEDDED_USER, DB_PASSWORD: EMBEDDED_PASSWORD }
+  }
+
+  let failed = false
+  for (const suite of wanted) {
+    console.log(`\n=== ${suite} tests ===`)
+    const result = spawnSync(
+      process.execPath,
+      [path.join("node_modules", "jest", "bin", "jest.js"), "--runInBand", "--forceExit", ...jestArgs],
+      {
+        stdio: "inherit",
+        env: { ...process.env, ...(dbEnv ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
+      }
+    )
+    if (result.status !== 0) {
+      failed = true
+    }
+  }
+  await cleanup()
+  process.exit(failed ? 1 : 0)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  await cleanup()
+  process.exit(1)
+}

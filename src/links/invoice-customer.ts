@@ -1,0 +1,13 @@
+import { defineLink } from "@medusajs/framework/utils"
+import CustomerModule from "@medusajs/medusa/customer"
+import CustomerPortalModule from "../modules/customer-portal"
+
+/**
+ * Read-only link: the invoice keeps `customer_id` itself (indexed, for the portal's own
+ * queries), and Query can still join the customer through it.
+ */
+export default defineLink(
+  { linkable: CustomerPortalModule.linkable.invoice, field: "customer_id" },
+  CustomerModule.linkable.customer,
+  { readOnly: true }
+)

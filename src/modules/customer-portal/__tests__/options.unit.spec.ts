@@ -1,0 +1,59 @@
+import { parseDuration, resolvePortalOptions } from "../options"
+
+describe("plugin options", () => {
+  it("has defaults that work for the demo", () => {
+    const options = resolvePortalOptions(undefined)
+    expect(options).toEqual({
+      storefrontUrl: { test: "http://localhost:8000", live: "http://localhost:8000" },
+      mode: "test",
+      defaultLocale: "en",
+      merchantLinkTtlMs: 24 * 3_600_000,
+      emailLinkTtlMs: 15 * 60_000,
+      sessionTtlMs: 12 * 3_600_000,
+      sessionIdleTimeoutMs: 3_600_000,
+      renewalSchedule: "*/15 * * * *",
+      renewalBatchSize: 100,
+      invoiceNumberPrefix: "INV-",
+    })
+  })
+
+  it("resolves URLs and durations", () => {
+    const options = resolvePortalOptions({
+      storefrontUrl: "https://test.shop.example/",
+      liveStorefrontUrl: "https://shop.example",
+      mode: "live",
+      emailLinkTtl: "10m",
+      sessionTtl: "2d",
+    })
+    expect(options.storefrontUrl).toEqual({ test: "https://test.shop.example", live: "https://shop.example" })
+    expect(options.mode).toBe("live")
+    expect(options.emailLinkTtlMs).toBe(600_000)
+    expect(options.sessionTtlMs).toBe(2 * 86_400_000)
+  })
+
+  it("ignores the keys Medusa adds to every module's options", () => {
+    expect(() => resolvePortalOptions({ providers: [], definition: {} })).not.toThrow()
+  })
+
+  it.each([
+    [{ storefrontUrl: "shop.example" }, /"storefrontUrl" must be an absolute URL/],
+    [{ storefrontUrl: "ftp://shop.example" }, /"storefrontUrl" must start with http/],
+    [{ mode: "production" }, /"mode"/],
+    [{ emailLinkTtl: "15 minutes" }, /"emailLinkTtl" must be a duration/],
+    [{ emailLinkTtl: "2d" }, /"emailLinkTtl" must be between 1m and 24h/],
+    [{ sessionTtl: "1h", sessionIdleTimeout: "2h" }, /"sessionIdleTimeout" must not be longer than sessionTtl/],
+    [{ renewalSchedule: "hourly" }, /"renewalSchedule" must be a five-field cron/],
+    [{ renewalBatchSize: 0 }, /"renewalBatchSize"/],
+    [{ invoiceNumberPrefix: "INV 2026/" }, /"invoiceNumberPrefix" must be 1-16 letters/],
+    [{ storefrontURL: "https://shop.example" }, /unknown option "storefrontURL"/],
+  ])("stops boot on %p with a sentence naming the option", (input, message) => {
+    expect(() => resolvePortalOptions(input)).toThrow(message)
+  })
+
+  it("parses durations and refuses what is not one", () => {
+    expect(parseDuration("90s")).toBe(90_000)
+    expect(parseDuration("0m")).toBeNull()
+    expect(parseDuration("1.5h")).toBeNull()
+    expect(parseDuration("")).toBeNull()
+  })
+})

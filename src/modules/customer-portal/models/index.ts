@@ -1,0 +1,8 @@
+export { default as CustomerPortal } from "./customer-portal"
+export { default as PortalLink } from "./portal-link"
+export { default as PortalSession } from "./portal-session"
+export { default as Subscription } from "./subscription"
+export { default as Invoice } from "./invoice"
+export { default as InvoiceLine } from "./invoice-line"
+export { default as LicenseKey } from "./license-key"
+export { default as LicenseActivation } from "./license-activation"

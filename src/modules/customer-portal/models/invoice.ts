@@ -1,0 +1,74 @@
+import { model } from "@medusajs/framework/utils"
+import InvoiceLine from "./invoice-line"
+
+/**
+ * A numbered invoice: a snapshot of what was charged, taken when it was issued.
+ * `source_type` + `source_id` name what it was issued for (an order, a renewal
+ * period, a dues charge), and are unique so a source never gets two invoices.
+ * Amounts are integer minor units of `currency_code`.
+ */
+const Invoice = model
+  .define("invoice", {
+    id: model.id({ prefix: "inv" }).primaryKey(),
+    portal_id: model.text(),
+    mode: model.enum(["test", "live"]),
+    number: model.text(),
+    sequence: model.number(),
+    customer_id: model.text(),
+    order_id: model.text().nullable(),
+    subscription_id: model.text().nullable(),
+    source_type: model.enum(["order", "renewal", "dues"]),
+    source_id: model.text(),
+    status: model.enum(["open", "paid", "void", "uncollectible"]).default("open"),
+    currency_code: model.text(),
+    subtotal: model.bigNumber(),
+    discount_total: model.bigNumber(),
+    shipping_total: model.bigNumber(),
+    tax_total: model.bigNumber(),
+    total: model.bigNumber(),
+    issued_at: model.dateTime(),
+    paid_at: model.dateTime().nullable(),
+    voided_at: model.dateTime().nullable(),
+    customer_email: model.text(),
+    customer_name: model.text().nullable(),
+    billing_address: model.json().nullable(),
+    payment_id: model.text().nullable(),
+    payment_method_label: model.text().nullable(),
+    locale: model.text().nullable(),
+    metadata: model.json().nullable(),
+    lines: model.hasMany(() => InvoiceLine, { mappedBy: "invoice" }),
+  })
+  .cascades({ delete: ["lines"] })
+  .indexes([
+    { name: "IDX_invoice_number_unique", on: ["portal_id", "number"], unique: true },
+    { name: "IDX_invoice_sequence_unique", on: ["portal_id", "sequence"], unique: true },
+    { name: "IDX_invoice_source_unique", on: ["source_type", "source_id"], unique: true },
+    // Billing history: a customer's invoices newest first, optionally by status.
+    { name: "IDX_invoice_customer_issued", on: ["customer_id", "issued_at", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_invoice_customer_status_issued", on: ["customer_id", "status", "issued_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_invoice_order", on: ["order_id"], where: "order_id IS NOT NULL" },
+    { name: "IDX_invoice_subscription", on: ["subscription_id"], where: "subscription_id IS NOT NULL" },
+    { name: "IDX_invoice_status_issued", on: ["status", "issued_at"], where: "deleted_at IS NULL" },
+  ])
+  .checks([
+    { name: "invoice_sequence_positive", expression: (c) => `${c.sequence} > 0` },
+    { name: "invoice_currency_code", expression: (c) => `${c.currency_code} ~ '^[a-z]{3}$'` },
+    {
+      name: "invoice_amounts_minor_units",
+      expression: (c) =>
+        [c.subtotal, c.discount_total, c.shipping_total, c.tax_total, c.total]
+          .map((col) => `${col} >= 0 AND ${col} = trunc(${col})`)
+          .join(" AND "),
+    },
+    {
+      name: "invoice_total_adds_up",
+      expression: (c) => `${c.total} = ${c.subtotal} - ${c.discount_total} + ${c.shipping_total} + ${c.tax_total}`,
+    },
+    {
+      name: "invoice_status_dates",
+      expression: (c) =>
+        `(${c.status} <> 'paid' OR ${c.paid_at} IS NOT NULL) AND (${c.status} <> 'void' OR ${c.voided_at} IS NOT NULL)`,
+    },
+  ])
+
+export default Invoice

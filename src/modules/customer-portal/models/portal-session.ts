@@ -1,0 +1,31 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A signed-in portal session. The storefront holds the token in an httpOnly
+ * cookie; only its SHA-256 is kept here. A session ends at `expires_at`, after
+ * the idle timeout since `last_seen_at`, or when revoked.
+ */
+const PortalSession = model
+  .define("portal_session", {
+    id: model.id({ prefix: "psess" }).primaryKey(),
+    portal_id: model.text(),
+    customer_id: model.text(),
+    mode: model.enum(["test", "live"]),
+    token_hash: model.text(),
+    link_id: model.text().nullable(),
+    expires_at: model.dateTime(),
+    last_seen_at: model.dateTime(),
+    revoked_at: model.dateTime().nullable(),
+    ip: model.text().nullable(),
+    user_agent: model.text().nullable(),
+  })
+  .indexes([
+    { name: "IDX_portal_session_token_hash_unique", on: ["token_hash"], unique: true },
+    { name: "IDX_portal_session_customer_active", on: ["customer_id"], where: "revoked_at IS NULL AND deleted_at IS NULL" },
+    { name: "IDX_portal_session_expires_at", on: ["expires_at"] },
+  ])
+  .checks([
+    { name: "portal_session_token_hash_sha256", expression: (c) => `${c.token_hash} ~ '^[0-9a-f]{64}$'` },
+  ])
+
+export default PortalSession
