@@ -21,7 +21,7 @@ describe("tokens", () => {
 
   it.each([["", "empty"], ["a".repeat(42), "short"], ["a".repeat(44), "long"], ["a".repeat(42) + "=", "padding"], [42, "number"], [null, "null"]])(
     "refuses %p (%s) as a token",
-    (value) => {
+    (value: unknown, _kind: string) => {
       expect(isWellFormedToken(value)).toBe(false)
     }
   )

@@ -1,0 +1,237 @@
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  capturePaymentWorkflow,
+  completeCartWorkflow,
+  createApiKeysWorkflow,
+  createCartWorkflow,
+  createCustomerAccountWorkflow,
+  createCustomersWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createUserAccountWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import fs from "node:fs"
+import path from "node:path"
+import { ensureCustomerPortalWorkflow } from "../src/workflows/ensure-customer-portal"
+
+/**
+ * The demo store, seeded once through Medusa's own workflows: a store and
+ * region, a publishable key, products (one meant to be a subscription plan,
+ * one meant to carry license keys), customers (registered, guest, and one
+ * email with both records) and orders placed by completing carts.
+ * Run with `medusa exec ./scripts/seed.ts`; running it again changes nothing.
+ * Writes what scripts need to DEMO_INFO_FILE (default .demo/seed.json).
+ */
+
+const STORE_NAME = "Northwind Studio"
+const KEY_TITLE = "Customer portal demo storefront"
+export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
+const DEMO_PASSWORD = "supersecret"
+
+type DemoCustomer = { email: string; first_name: string; last_name: string; phone?: string; account: boolean }
+const CUSTOMERS: DemoCustomer[] = [
+  { email: "layla@example.com", first_name: "Layla", last_name: "Haddad", phone: "+971501234567", account: true },
+  { email: "sam@example.com", first_name: "Sam", last_name: "Carter", account: false },
+  // The same person bought once as a guest and once with an account.
+  { email: "noor@example.com", first_name: "Noor", last_name: "Saleh", account: false },
+  { email: "noor@example.com", first_name: "Noor", last_name: "Saleh", account: true },
+]
+
+export default async function seedDemo({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const infoFile = process.env.DEMO_INFO_FILE || path.join(process.cwd(), ".demo", "seed.json")
+
+  const { data: keys } = await query.graph({ entity: "api_key", fields: ["token", "title"], filters: { title: KEY_TITLE } })
+  if (keys.length) {
+    logger.info("Demo data is already there; not seeding again.")
+  } else {
+    await seed(container)
+  }
+
+  await ensureAdmin(container)
+  const { data: apiKeys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: KEY_TITLE } })
+  const { result: portal } = await ensureCustomerPortalWorkflow(container).run()
+  const info = {
+    store_name: STORE_NAME,
+    publishable_key: apiKeys[0].token,
+    business_id: portal.business_id,
+    admin: DEMO_ADMIN,
+    customers: [...new Set(CUSTOMERS.map((c) => c.email))],
+    customer_password: DEMO_PASSWORD,
+  }
+  fs.mkdirSync(path.dirname(infoFile), { recursive: true })
+  fs.writeFileSync(infoFile, JSON.stringify(info, null, 2))
+  logger.info(`Demo data written to ${infoFile}`)
+}
+
+async function seed(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const storeModule = container.resolve(Modules.STORE)
+  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
+
+  logger.info("Seeding the demo store...")
+  const [store] = await storeModule.listStores()
+  const [salesChannel] = await salesChannelModule.listSalesChannels({}, { take: 1 })
+
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: STORE_NAME,
+        supported_currencies: [{ currency_code: "usd", is_default: true }, { currency_code: "eur" }],
+        default_sales_channel_id: salesChannel.id,
+      },
+    },
+  })
+
+  const {
+    result: [region],
+  } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [{ name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }],
+    },
+  })
+
+  const {
+    result: [apiKey],
+  } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: KEY_TITLE, type: "publishable", created_by: "" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
+
+  // Digital goods: no shipping profile and no inventory, so carts complete without shipping.
+  const { result: products } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: "Northwind Pro",
+          handle: "northwind-pro",
+          description: "The Pro plan: every feature, billed on a schedule.",
+          status: "published",
+          options: [{ title: "Billing", values: ["Monthly", "Yearly"] }],
+          variants: [
+            {
+              title: "Monthly",
+              sku: "NW-PRO-MONTHLY",
+              manage_inventory: false,
+              options: { Billing: "Monthly" },
+              prices: [{ amount: 19, currency_code: "usd" }, { amount: 18, currency_code: "eur" }],
+              metadata: { intended_use: "subscription_plan", interval: "month", interval_count: 1 },
+            },
+            {
+              title: "Yearly",
+              sku: "NW-PRO-YEARLY",
+              manage_inventory: false,
+              options: { Billing: "Yearly" },
+              prices: [{ amount: 190, currency_code: "usd" }, { amount: 180, currency_code: "eur" }],
+              metadata: { intended_use: "subscription_plan", interval: "year", interval_count: 1 },
+            },
+          ],
+          sales_channels: [{ id: salesChannel.id }],
+        },
+        {
+          title: "Northwind Desktop",
+          handle: "northwind-desktop",
+          description: "The desktop app, licensed per user.",
+          status: "published",
+          options: [{ title: "Seats", values: ["1 user"] }],
+          variants: [
+            {
+              title: "1 user",
+              sku: "NW-DESKTOP-1",
+              manage_inventory: false,
+              options: { Seats: "1 user" },
+              prices: [{ amount: 49, currency_code: "usd" }, { amount: 45, currency_code: "eur" }],
+              metadata: { intended_use: "license_key", activation_limit: 3, key_prefix: "NWD" },
+            },
+          ],
+          sales_channels: [{ id: salesChannel.id }],
+        },
+      ],
+    },
+  })
+  const variant = (sku: string) => products.flatMap((p) => p.variants).find((v) => v.sku === sku)!
+
+  const customerIds: Record<string, string> = {}
+  for (const c of CUSTOMERS) {
+    const data = { email: c.email, first_name: c.first_name, last_name: c.last_name, phone: c.phone }
+    if (c.account) {
+      const authModule = container.resolve(Modules.AUTH)
+      const { authIdentity, error } = await authModule.register("emailpass", {
+        body: { email: c.email, password: DEMO_PASSWORD },
+      } as any)
+      if (!authIdentity) throw new Error(`Could not register ${c.email}: ${error}`)
+      const { result } = await createCustomerAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity.id, customerData: data },
+      })
+      customerIds[`${c.email}:account`] = result.id
+    } else {
+      const {
+        result: [customer],
+      } = await createCustomersWorkflow(container).run({ input: { customersData: [{ ...data, has_account: false }] } })
+      customerIds[`${c.email}:guest`] = customer.id
+    }
+  }
+
+  const orders: { customer: string; items: { sku: string; quantity: number }[] }[] = [
+    { customer: "layla@example.com:account", items: [{ sku: "NW-PRO-MONTHLY", quantity: 1 }] },
+    { customer: "layla@example.com:account", items: [{ sku: "NW-DESKTOP-1", quantity: 2 }] },
+    { customer: "sam@example.com:guest", items: [{ sku: "NW-DESKTOP-1", quantity: 1 }] },
+    { customer: "noor@example.com:guest", items: [{ sku: "NW-DESKTOP-1", quantity: 1 }] },
+    { customer: "noor@example.com:account", items: [{ sku: "NW-PRO-YEARLY", quantity: 1 }] },
+  ]
+  for (const order of orders) {
+    const [email] = order.customer.split(":")
+    await placeOrder(container, {
+      region_id: region.id,
+      sales_channel_id: salesChannel.id,
+      email,
+      customer_id: customerIds[order.customer],
+      items: order.items.map((i) => ({ variant_id: variant(i.sku).id, quantity: i.quantity })),
+    })
+  }
+  logger.info(`Seeded ${products.length} products, ${CUSTOMERS.length} customers and ${orders.length} orders.`)
+}
+
+/** A storefront checkout, step by step: cart, payment collection, session, complete, capture. */
+async function placeOrder(
+  container: MedusaContainer,
+  input: { region_id: string; sales_channel_id: string; email: string; customer_id: string; items: { variant_id: string; quantity: number }[] }
+) {
+  const { result: cart } = await createCartWorkflow(container).run({
+    input: { ...input, currency_code: "usd", billing_address: { country_code: "us" } },
+  })
+  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+  await createPaymentSessionsWorkflow(container).run({
+    input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
+  })
+  const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.id"], filters: { id: result.id } })
+  for (const payment of order.payment_collections?.flatMap((pc: any) => pc.payments) ?? []) {
+    await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+  }
+}
+
+async function ensureAdmin(container: MedusaContainer) {
+  const userModule = container.resolve(Modules.USER)
+  if ((await userModule.listUsers({ email: DEMO_ADMIN.email })).length) {
+    return
+  }
+  const authModule = container.resolve(Modules.AUTH)
+  const { authIdentity, error } = await authModule.register("emailpass", {
+    body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+  } as any)
+  if (!authIdentity) throw new Error(`Could not create the demo admin: ${error}`)
+  await createUserAccountWorkflow(container).run({
+    input: { authIdentityId: authIdentity.id, userData: { email: DEMO_ADMIN.email, first_name: "Demo", last_name: "Admin" } },
+  })
+}

@@ -1,0 +1,2 @@
+/** Events the plugin emits, `<entity>.<past_tense>`. */
+export const PortalEvents = {} as const

@@ -1,0 +1,2 @@
+export * from "./ensure-customer-portal"
+export * from "./events"
