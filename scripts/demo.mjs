@@ -103,6 +103,8 @@ async function main() {
   await waitForUrl(`${backendUrl}/health`, { timeoutMs: 180_000, expect: (s) => s === 200, isAlive: () => medusa.alive })
   await waitForUrl(`${storefrontUrl}/en/portal`, { timeoutMs: 60_000, expect: (s) => s === 200, isAlive: () => storefront.alive })
 
+  await selfCheck(backendUrl, storefrontUrl, seed)
+
   const info = {
     backend_url: backendUrl,
     admin_url: `${backendUrl}/app`,
@@ -136,6 +138,28 @@ async function main() {
 `)
   if (process.env.DEMO_EXIT_WHEN_READY === "true") {
     await stopAll(0)
+  }
+}
+
+/** What a newcomer would look at first; the demo refuses to say "running" unless each answers. */
+async function selfCheck(backendUrl, storefrontUrl, seed) {
+  const checks = [
+    [`${backendUrl}/health`, (res) => res.status === 200],
+    [`${backendUrl}/app`, (res) => res.status === 200],
+    [
+      `${backendUrl}/store/portal/businesses/${seed.business_id}`,
+      async (res) => res.status === 200 && (await res.json()).business?.name === seed.store_name,
+      { "x-publishable-api-key": seed.publishable_key },
+    ],
+    [`${storefrontUrl}/en/portal`, async (res) => res.status === 200 && /<html(?=[^>]*lang="en")(?=[^>]*dir="ltr")/.test(await res.text())],
+    [`${storefrontUrl}/ar/portal`, async (res) => res.status === 200 && /<html(?=[^>]*lang="ar")(?=[^>]*dir="rtl")/.test(await res.text())],
+  ]
+  for (const [url, ok, headers = {}] of checks) {
+    const res = await fetch(url, { headers })
+    if (!(await ok(res))) {
+      throw new Error(`${url} did not answer as expected (HTTP ${res.status}).`)
+    }
+    console.log(`  ✓ ${url}`)
   }
 }
 

@@ -33,7 +33,7 @@ const duration = (min: string, max: string) =>
 
 const absoluteUrl = z
   .string()
-  .url({ message: "must be an absolute URL such as https://shop.example.com" })
+  .url({ message: "must be an absolute URL such as https://shop.example.com", abort: true })
   .refine((value) => /^https?:\/\//.test(value), { message: "must start with http:// or https://" })
   .transform((value) => value.replace(/\/+$/, ""))
 
