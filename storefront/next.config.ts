@@ -1,0 +1,16 @@
+import type { NextConfig } from "next"
+import createNextIntlPlugin from "next-intl/plugin"
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts")
+
+// The storefront is its own package inside the plugin's repository: without an explicit
+// root, Next picks the repository's lockfile and treats the parent folder as the workspace.
+const root = __dirname
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  turbopack: { root },
+  outputFileTracingRoot: root,
+}
+
+export default withNextIntl(nextConfig)

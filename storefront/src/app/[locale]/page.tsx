@@ -1,0 +1,14 @@
+import { redirect } from "@/i18n/navigation"
+import { routing } from "@/i18n/routing"
+import { hasLocale } from "next-intl"
+import { notFound } from "next/navigation"
+
+type Props = { params: Promise<{ locale: string }> }
+
+export default async function LocaleIndex({ params }: Props) {
+  const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) {
+    notFound()
+  }
+  redirect({ href: "/portal", locale })
+}

@@ -1,0 +1,19 @@
+import { defineRouting } from "next-intl/routing"
+
+export const routing = defineRouting({
+  locales: ["en", "ar"],
+  defaultLocale: "en",
+  localePrefix: "always",
+  // The locale comes from the URL (links the store emails carry one), never from the
+  // browser or a cookie, so no NEXT_LOCALE cookie is needed either.
+  localeDetection: false,
+  localeCookie: false,
+})
+
+export type AppLocale = (typeof routing.locales)[number]
+
+const rtlLocales: ReadonlySet<AppLocale> = new Set(["ar"])
+
+export function directionOf(locale: AppLocale): "ltr" | "rtl" {
+  return rtlLocales.has(locale) ? "rtl" : "ltr"
+}
