@@ -114,7 +114,7 @@ export default defineConfig({
   )
 
   step("Installing the app and the packed plugin (npm install)")
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--legacy-peer-deps"], { cwd: app })
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: app })
 
   const databaseUrl = await database()
   const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true" }
