@@ -82,7 +82,10 @@ async function main() {
   const seed = JSON.parse(fs.readFileSync(seedFile, "utf8"))
 
   step(`Starting Medusa with the plugin on ${backendUrl}`)
-  const medusa = startProcess("npx", ["medusa", "develop"], { cwd: root, env })
+  // `medusa start` runs the TypeScript sources directly; NODE_ENV=development makes it serve the
+  // admin (with the plugin's extensions) through the admin bundler. Unlike `medusa develop`, it
+  // does not watch the tree, which here includes the storefront and its node_modules.
+  const medusa = startProcess("npx", ["medusa", "start"], { cwd: root, env: { ...env, NODE_ENV: "development" } })
   started.push(medusa)
 
   const storefrontDir = path.join(root, "storefront")
