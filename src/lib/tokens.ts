@@ -38,7 +38,12 @@ export function generateLicenseKey(prefix?: string | null): string {
   return prefix ? `${prefix.toUpperCase()}-${groups}` : groups
 }
 
-/** A business id for the static link: `bus_` and 24 characters, not guessable. */
+/** A business id for the static link: `bus_` and 20 characters (100 bits), not guessable. */
 export function generateBusinessId(): string {
-  return `bus_${randomBytes(15).toString("base64url").replace(/[-_]/g, "x")}`
+  const bytes = randomBytes(20)
+  let id = ""
+  for (let i = 0; i < 20; i++) {
+    id += KEY_ALPHABET[bytes[i] & 31].toLowerCase()
+  }
+  return `bus_${id}`
 }

@@ -7,7 +7,9 @@ export const CopyField = ({ id, label, value }: { id: string; label: string; val
       {label}
     </Label>
     <div className="flex items-center gap-x-2">
-      <Input id={id} value={value} readOnly className="flex-1" />
+      <div className="flex-1">
+        <Input id={id} value={value} readOnly />
+      </div>
       <Copy content={value} aria-label={`Copy ${label}`} />
     </div>
   </div>
