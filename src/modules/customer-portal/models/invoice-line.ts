@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { wholeMinorUnits } from "../model-checks"
 import Invoice from "./invoice"
 
 /** One line of an invoice, as it was when the invoice was issued. Integer minor units. */
@@ -22,10 +23,7 @@ const InvoiceLine = model
     { name: "invoice_line_quantity_positive", expression: (c) => `${c.quantity} > 0` },
     {
       name: "invoice_line_amounts_minor_units",
-      expression: (c) =>
-        [c.unit_price, c.subtotal, c.discount_total, c.tax_total, c.total]
-          .map((col) => `${col} >= 0 AND ${col} = trunc(${col})`)
-          .join(" AND "),
+      expression: (c) => wholeMinorUnits(c.unit_price, c.subtotal, c.discount_total, c.tax_total, c.total),
     },
     {
       name: "invoice_line_total_adds_up",

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { wholeMinorUnits } from "../model-checks"
 import InvoiceLine from "./invoice-line"
 
 /**
@@ -55,10 +56,7 @@ const Invoice = model
     { name: "invoice_currency_code", expression: (c) => `${c.currency_code} ~ '^[a-z]{3}$'` },
     {
       name: "invoice_amounts_minor_units",
-      expression: (c) =>
-        [c.subtotal, c.discount_total, c.shipping_total, c.tax_total, c.total]
-          .map((col) => `${col} >= 0 AND ${col} = trunc(${col})`)
-          .join(" AND "),
+      expression: (c) => wholeMinorUnits(c.subtotal, c.discount_total, c.shipping_total, c.tax_total, c.total),
     },
     {
       name: "invoice_total_adds_up",

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { wholeMinorUnits } from "../model-checks"
 
 /**
  * A customer's subscription to a plan (a product variant). Amounts are integer
@@ -48,7 +49,7 @@ const Subscription = model
     { name: "IDX_subscription_variant", on: ["product_variant_id"] },
   ])
   .checks([
-    { name: "subscription_amount_minor_units", expression: (c) => `${c.amount} >= 0 AND ${c.amount} = trunc(${c.amount})` },
+    { name: "subscription_amount_minor_units", expression: (c) => wholeMinorUnits(c.amount) },
     { name: "subscription_interval_count_positive", expression: (c) => `${c.interval_count} BETWEEN 1 AND 366` },
     { name: "subscription_currency_code", expression: (c) => `${c.currency_code} ~ '^[a-z]{3}$'` },
     { name: "subscription_period_order", expression: (c) => `${c.current_period_end} > ${c.current_period_start}` },
