@@ -34,8 +34,8 @@ try {
   const auth = server.DB_PASSWORD ? `${server.DB_USERNAME}:${encodeURIComponent(server.DB_PASSWORD)}` : server.DB_USERNAME
   const env = { ...process.env, ...server, DATABASE_URL: `postgres://${auth}@${server.DB_HOST}:${server.DB_PORT}/${dbName}` }
   try {
-    run("npx", ["medusa", "db:migrate", "--skip-links", "--skip-scripts"], { cwd: root, env })
-    run("npx", ["medusa", "plugin:db:generate"], { cwd: root, env })
+    await run("npx", ["medusa", "db:migrate", "--skip-links", "--skip-scripts"], { cwd: root, env })
+    await run("npx", ["medusa", "plugin:db:generate"], { cwd: root, env })
   } finally {
     const drop = admin()
     await drop.connect()

@@ -75,10 +75,10 @@ async function main() {
   }
 
   step("Migrating the database (medusa db:migrate)")
-  run("npx", ["medusa", "db:migrate"], { cwd: root, env })
+  await run("npx", ["medusa", "db:migrate"], { cwd: root, env })
 
   step("Seeding the demo store (once; later runs keep your data)")
-  run("npx", ["medusa", "exec", "./scripts/seed.ts"], { cwd: root, env })
+  await run("npx", ["medusa", "exec", "./scripts/seed.ts"], { cwd: root, env })
   const seed = JSON.parse(fs.readFileSync(seedFile, "utf8"))
 
   step(`Starting Medusa with the plugin on ${backendUrl}`)
@@ -98,7 +98,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   }
   step("Building the storefront (next build)")
-  run("npm", ["run", "build"], { cwd: storefrontDir, env: storefrontEnv })
+  await run("npm", ["run", "build"], { cwd: storefrontDir, env: storefrontEnv })
   step(`Starting the storefront on ${storefrontUrl}`)
   const storefront = startProcess("npx", ["next", "start", "-p", String(STOREFRONT_PORT)], { cwd: storefrontDir, env: storefrontEnv })
   started.push(storefront)

@@ -47,11 +47,11 @@ async function database() {
 async function main() {
   if (!args.has("--skip-build")) {
     step("Building the plugin (medusa plugin:build)")
-    run("npx", ["medusa", "plugin:build"], { cwd: root })
+    await run("npx", ["medusa", "plugin:build"], { cwd: root })
   }
 
   step("Packing it (npm pack)")
-  run("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root, env: { ...process.env, SKIP_STOREFRONT_INSTALL: "true" } })
+  await run("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root, env: { ...process.env, SKIP_STOREFRONT_INSTALL: "true" } })
   const tarball = fs.readdirSync(work).find((f) => f.endsWith(".tgz"))
   const listing = (await import("node:child_process")).execFileSync("tar", ["-tzf", path.join(work, tarball)], { encoding: "utf8" })
   for (const must of ["package/.medusa/server/src/modules/customer-portal/index.js", "package/.medusa/server/src/admin/index.mjs"]) {
@@ -114,14 +114,14 @@ export default defineConfig({
   )
 
   step("Installing the app and the packed plugin (npm install)")
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: app })
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: app })
 
   const databaseUrl = await database()
   const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true" }
   delete env.DB_HOST
 
   step("Migrating (medusa db:migrate)")
-  run("npx", ["medusa", "db:migrate"], { cwd: app, env })
+  await run("npx", ["medusa", "db:migrate"], { cwd: app, env })
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const { rows } = await client.query(

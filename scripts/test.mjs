@@ -4,10 +4,10 @@
 // so the suite passes on a machine with no database at all.
 //   npm test                 every suite
 //   npm test -- unit http    some suites; other arguments go to jest
-import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { run } from "./lib/processes.mjs"
 import { configuredDatabase } from "./lib/database-env.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
 
@@ -55,17 +55,13 @@ try {
   let failed = false
   for (const suite of wanted) {
     console.log(`\n=== ${suite} tests ===`)
-    const result = spawnSync(
-      process.execPath,
-      [path.join("node_modules", "jest", "bin", "jest.js"), "--runInBand", "--forceExit", ...jestArgs],
-      {
-        stdio: "inherit",
-        env: { ...process.env, ...(dbEnv ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
-      }
-    )
-    if (result.status !== 0) {
+    // Asynchronous on purpose: the embedded server's output pipes are drained by this event
+    // loop; blocking it (spawnSync) lets them fill up and the server stalls mid-suite.
+    await run(process.execPath, [path.join("node_modules", "jest", "bin", "jest.js"), "--runInBand", "--forceExit", ...jestArgs], {
+      env: { ...process.env, ...(dbEnv ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
+    }).catch(() => {
       failed = true
-    }
+    })
   }
   await cleanup()
   process.exit(failed ? 1 : 0)

@@ -1,5 +1,5 @@
 // Small helpers for scripts that start servers: wait for a URL, run a command.
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 
 export async function waitForUrl(url, { timeoutMs = 120_000, expect = (status) => status < 500, isAlive = () => true } = {}) {
   const deadline = Date.now() + timeoutMs
@@ -22,12 +22,19 @@ export async function waitForUrl(url, { timeoutMs = 120_000, expect = (status) =
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s (last: ${last}).`)
 }
 
-/** Runs a command to completion, streaming its output; throws when it fails. */
+/**
+ * Runs a command to completion, streaming its output; rejects when it fails.
+ * Asynchronous on purpose: a script that also runs an embedded PostgreSQL must
+ * keep its event loop free to drain the server's output, or the server stalls.
+ */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: "inherit", ...options })
-  if (result.status !== 0) {
-    throw new Error(`\`${command} ${args.join(" ")}\` failed (exit ${result.status ?? result.signal}).`)
-  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", ...options })
+    child.on("error", reject)
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`\`${command} ${args.join(" ")}\` failed (exit ${code ?? signal}).`))
+    )
+  })
 }
 
 /** Starts a long-running process in its own process group, so it can be stopped with its children. */
