@@ -42,5 +42,18 @@ export default defineConfig({
       resolve: "./src/modules/customer-portal",
       options: portalOptions,
     },
+    {
+      // Emails are written to a folder instead of being sent: .demo/emails in the demo.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "./src/providers/notification-file",
+            id: "file",
+            options: { channels: ["email"], directory: process.env.PORTAL_EMAIL_OUTBOX || ".demo/emails" },
+          },
+        ],
+      },
+    },
   ],
 })

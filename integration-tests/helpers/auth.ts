@@ -26,3 +26,10 @@ export async function createStoreHeaders(container: MedusaContainer) {
   const key = await apiKeyModule.createApiKeys({ title: "Test storefront", type: "publishable", created_by: "test" })
   return { headers: { "x-publishable-api-key": key.token } }
 }
+
+/** A secret API key, as a merchant's own server would call the admin API with. */
+export async function createSecretKeyHeaders(container: MedusaContainer) {
+  const apiKeyModule = container.resolve(Modules.API_KEY)
+  const key = await apiKeyModule.createApiKeys({ title: "Merchant server", type: "secret", created_by: "test" })
+  return { headers: { authorization: `Basic ${Buffer.from(`${key.token}:`).toString("base64")}` } }
+}

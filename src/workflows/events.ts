@@ -1,2 +1,13 @@
 /** Events the plugin emits, `<entity>.<past_tense>`. */
-export const PortalEvents = {} as const
+export const PortalEvents = {
+  /** A customer asked for a sign-in link on the static login page. Data: business_id, email, locale. */
+  LOGIN_REQUESTED: "customer_portal.login_requested",
+  /** A one-time link was issued. Data: customer_id, purpose, issued_by_type, expires_at. */
+  LINK_ISSUED: "portal_link.issued",
+  /** A link was redeemed and a session opened. Data: customer_id, session_id. */
+  SESSION_CREATED: "portal_session.created",
+  /** A session was ended by its customer. Data: customer_id, session_id. */
+  SESSION_ENDED: "portal_session.ended",
+  /** The merchant revoked a customer's links and sessions. Data: customer_ids, links, sessions. */
+  ACCESS_REVOKED: "portal_access.revoked",
+} as const

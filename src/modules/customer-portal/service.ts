@@ -8,6 +8,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateBusinessId } from "../../lib/tokens"
+import { generateEntityId } from "@medusajs/framework/utils"
 import {
   CustomerPortal,
   Invoice,
@@ -15,6 +16,7 @@ import {
   LicenseActivation,
   LicenseKey,
   PortalLink,
+  PortalRateLimit,
   PortalSession,
   Subscription,
 } from "./models"
@@ -27,6 +29,16 @@ type InjectedDependencies = {
 
 export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
+export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
+
+/** What a redeemed link or a live session says about who is signed in. */
+export type PortalIdentity = {
+  session_id: string
+  portal_id: string
+  customer_id: string
+  mode: "test" | "live"
+  expires_at: Date
+}
 
 /**
  * The customer portal's data service. Generated CRUD comes from MedusaService;
@@ -43,6 +55,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   InvoiceLine,
   LicenseKey,
   LicenseActivation,
+  PortalRateLimit,
 }) {
   protected readonly options_: ResolvedPortalOptions
 
@@ -162,5 +175,148 @@ export default class CustomerPortalModuleService extends MedusaService({
     }
     const sequence = Number(rows[0].invoice_sequence)
     return { sequence, number: `${this.options_.invoiceNumberPrefix}${String(sequence).padStart(6, "0")}` }
+  }
+
+  /**
+   * Marks an unused, unexpired, unrevoked magic link as used and opens a
+   * session for its customer, in one transaction. The link is claimed by a
+   * single UPDATE … WHERE used_at IS NULL, so of any number of concurrent
+   * redeems exactly one wins; the others find nothing and get null.
+   */
+  @InjectTransactionManager()
+  async redeemLink(
+    input: { token_hash: string; session_token_hash: string; now: Date; ip?: string | null; user_agent?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PortalIdentity | null> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [link] = (await manager.execute(
+      `UPDATE portal_link SET used_at = ?, updated_at = ?
+       WHERE token_hash = ? AND kind = 'magic' AND purpose <> 'email_change'
+         AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
+       RETURNING id, portal_id, customer_id, mode`,
+      [input.now, input.now, input.token_hash, input.now]
+    )) as { id: string; portal_id: string; customer_id: string; mode: "test" | "live" }[]
+    if (!link) {
+      return null
+    }
+    const expires_at = new Date(input.now.getTime() + this.options_.sessionTtlMs)
+    const session = await this.createPortalSessions(
+      {
+        portal_id: link.portal_id,
+        customer_id: link.customer_id,
+        mode: link.mode,
+        token_hash: input.session_token_hash,
+        link_id: link.id,
+        expires_at,
+        last_seen_at: input.now,
+        ip: input.ip?.slice(0, 64) ?? null,
+        user_agent: input.user_agent?.slice(0, 512) ?? null,
+      },
+      sharedContext
+    )
+    return { session_id: session.id, portal_id: link.portal_id, customer_id: link.customer_id, mode: link.mode, expires_at }
+  }
+
+  /**
+   * Finds the live session a token belongs to: not revoked, before its
+   * absolute expiry and used within the idle timeout. Refreshes last use at
+   * most once a minute, so a busy page does not write on every request.
+   */
+  @InjectManager()
+  async authenticateSession(
+    tokenHash: string,
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PortalIdentity | null> {
+    const manager = sharedContext.manager as EntityManager
+    const idleSince = new Date(now.getTime() - this.options_.sessionIdleTimeoutMs)
+    const [row] = (await manager.execute(
+      `SELECT id, portal_id, customer_id, mode, expires_at, last_seen_at FROM portal_session
+       WHERE token_hash = ? AND revoked_at IS NULL AND deleted_at IS NULL AND expires_at > ? AND last_seen_at > ?`,
+      [tokenHash, now, idleSince]
+    )) as (PortalIdentity & { id: string; last_seen_at: Date })[]
+    if (!row) {
+      return null
+    }
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+      await manager.execute("UPDATE portal_session SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", [now, row.id, now])
+    }
+    return {
+      session_id: row.id,
+      portal_id: row.portal_id,
+      customer_id: row.customer_id,
+      mode: row.mode,
+      expires_at: new Date(row.expires_at),
+    }
+  }
+
+  /** Revokes the unused magic links and live sessions of customers; returns how many of each. */
+  @InjectTransactionManager()
+  async revokeAccess(
+    input: {
+      customer_ids: string[]
+      now: Date
+      links_issued_by?: ("admin_user" | "api_key" | "customer_request" | "system")[]
+      except_link_id?: string
+      sessions?: boolean
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ links: number; sessions: number }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    if (!input.customer_ids.length) {
+      return { links: 0, sessions: 0 }
+    }
+    const ids = input.customer_ids.map(() => "?").join(", ")
+    const issuers = input.links_issued_by ?? []
+    const links = (await manager.execute(
+      `UPDATE portal_link SET revoked_at = ?, updated_at = ?
+       WHERE kind = 'magic' AND customer_id IN (${ids}) AND used_at IS NULL AND revoked_at IS NULL AND deleted_at IS NULL
+       ${issuers.length ? `AND issued_by_type IN (${issuers.map(() => "?").join(", ")})` : ""}
+       ${input.except_link_id ? "AND id <> ?" : ""}
+       RETURNING id`,
+      [input.now, input.now, ...input.customer_ids, ...issuers, ...(input.except_link_id ? [input.except_link_id] : [])]
+    )) as unknown[]
+    let sessions: unknown[] = []
+    if (input.sessions !== false) {
+      sessions = (await manager.execute(
+        `UPDATE portal_session SET revoked_at = ?, updated_at = ?
+         WHERE customer_id IN (${ids}) AND revoked_at IS NULL AND deleted_at IS NULL RETURNING id`,
+        [input.now, input.now, ...input.customer_ids]
+      )) as unknown[]
+    }
+    return { links: links.length, sessions: sessions.length }
+  }
+
+  /**
+   * Takes one request from the bucket `key` (generic cell rate algorithm):
+   * `limit` requests per `periodMs`, never closer together than `periodMs /
+   * limit` once the burst of `burst` is spent. One atomic upsert, so the limit
+   * holds across concurrent requests and server instances.
+   */
+  @InjectManager()
+  async consumeRateLimit(
+    input: { key: string; limit: number; periodMs: number; burst?: number; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+    const manager = sharedContext.manager as EntityManager
+    const interval = input.periodMs / input.limit
+    const tolerance = interval * ((input.burst ?? input.limit) - 1)
+    const now = input.now.getTime()
+    const fits = `extract(epoch from greatest(portal_rate_limit.tat, to_timestamp(? / 1000.0))) * 1000 - ? <= ?`
+    const [row] = (await manager.execute(
+      `INSERT INTO portal_rate_limit (id, key, tat, last_allowed, created_at, updated_at)
+       VALUES (?, ?, to_timestamp(? / 1000.0), true, now(), now())
+       ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET
+         tat = CASE WHEN ${fits}
+           THEN greatest(portal_rate_limit.tat, to_timestamp(? / 1000.0)) + make_interval(secs => ? / 1000.0)
+           ELSE portal_rate_limit.tat END,
+         last_allowed = ${fits},
+         updated_at = now()
+       RETURNING last_allowed, extract(epoch from tat) * 1000 AS tat_ms`,
+      [generateEntityId(undefined, "prl"), input.key, now + interval, now, now, tolerance, now, interval, now, now, tolerance]
+    )) as { last_allowed: boolean; tat_ms: string }[]
+    const allowed = row.last_allowed
+    const wait = Number(row.tat_ms) - now - tolerance
+    return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(wait / 1000)) }
   }
 }

@@ -145,6 +145,58 @@ moduleIntegrationTestRunner<CustomerPortalModuleService>({
       })
     })
 
+    describe("redeeming and sessions", () => {
+      it("lets exactly one of 50 concurrent redeems of a link open a session", async () => {
+        const token = generateToken()
+        await service.createPortalLinks(magicLink({ token_hash: hashToken(token) }))
+        const results = await Promise.all(
+          Array.from({ length: 50 }, () =>
+            service.redeemLink({ token_hash: hashToken(token), session_token_hash: hashToken(generateToken()), now })
+          )
+        )
+        expect(results.filter(Boolean)).toHaveLength(1)
+        expect(await service.listPortalSessions({})).toHaveLength(1)
+      })
+
+      it("refuses a link at its expiry instant, a revoked link and an email-change link", async () => {
+        const expiring = generateToken()
+        const revoked = generateToken()
+        const emailChange = generateToken()
+        await service.createPortalLinks([
+          magicLink({ token_hash: hashToken(expiring) }),
+          magicLink({ token_hash: hashToken(revoked), revoked_at: now }),
+          magicLink({ token_hash: hashToken(emailChange), purpose: "email_change", new_email: "n@example.com" }),
+        ])
+        const redeem = (token: string, at: Date) =>
+          service.redeemLink({ token_hash: hashToken(token), session_token_hash: hashToken(generateToken()), now: at })
+        expect(await redeem(expiring, new Date(now.getTime() + HOUR))).toBeNull()
+        expect(await redeem(revoked, now)).toBeNull()
+        expect(await redeem(emailChange, now)).toBeNull()
+        expect(await redeem(expiring, new Date(now.getTime() + HOUR - 1))).not.toBeNull()
+      })
+    })
+
+    describe("rate limits", () => {
+      it("allows the burst, then one request per interval, and says when to retry", async () => {
+        const take = (at: number) =>
+          service.consumeRateLimit({ key: "test:a", limit: 3, periodMs: 60_000, now: new Date(now.getTime() + at) })
+        expect((await take(0)).allowed).toBe(true)
+        expect((await take(0)).allowed).toBe(true)
+        expect((await take(0)).allowed).toBe(true)
+        expect(await take(0)).toEqual({ allowed: false, retryAfterSeconds: 20 })
+        expect(await take(19_000)).toEqual({ allowed: false, retryAfterSeconds: 1 })
+        expect((await take(20_000)).allowed).toBe(true)
+        expect((await take(20_000)).allowed).toBe(false)
+      })
+
+      it("holds under concurrent requests", async () => {
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () => service.consumeRateLimit({ key: "test:b", limit: 5, periodMs: 3_600_000, now }))
+        )
+        expect(results.filter((r) => r.allowed)).toHaveLength(5)
+      })
+    })
+
     describe("subscriptions", () => {
       it("is created active, with a prefix and its amount in minor units", async () => {
         const created = await service.createSubscriptions(subscription())

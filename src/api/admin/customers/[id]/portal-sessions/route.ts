@@ -1,0 +1,24 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { issuePortalLinkWorkflow } from "../../../../../workflows/issue-portal-link"
+import type { AdminCreatePortalSessionType } from "../../../validators"
+
+/**
+ * A5: creates a time-limited portal link for a customer — from the admin's
+ * "Share invite", or from the merchant's server with a secret API key — and
+ * optionally emails it to them.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePortalSessionType>, res: MedusaResponse) => {
+  const { actor_type, actor_id } = req.auth_context
+  const { result } = await issuePortalLinkWorkflow(req.scope).run({
+    input: {
+      customer_id: req.params.id,
+      purpose: "invite",
+      issued_by_type: actor_type === "api-key" ? "api_key" : "admin_user",
+      issued_by_id: actor_id,
+      send_email: req.validatedBody.send_email ?? false,
+      locale: req.validatedBody.locale,
+    },
+  })
+  res.setHeader("Cache-Control", "no-store")
+  res.status(201).json({ portal_session: { link: result.link, expires_at: result.expires_at } })
+}

@@ -1,0 +1,7 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminPortalMiddlewares } from "./admin/middlewares"
+import { storePortalMiddlewares } from "./store/portal/middlewares"
+
+export default defineMiddlewares({
+  routes: [...storePortalMiddlewares, ...adminPortalMiddlewares],
+})

@@ -1,0 +1,29 @@
+import { z } from "@medusajs/framework/zod"
+
+const locale = z.enum(["en", "ar"], { message: 'locale must be "en" or "ar"' })
+
+export const StorePortalLoginRequest = z
+  .object({
+    business_id: z
+      .string({ message: "business_id is required" })
+      .max(64, { message: "business_id is not valid" })
+      .regex(/^bus_[A-Za-z0-9]+$/, { message: "business_id is not valid" }),
+    email: z
+      .string({ message: "Enter the email address you used to buy." })
+      .trim()
+      .max(254, { message: "That email address is too long." })
+      .pipe(z.email({ message: "Enter a valid email address, such as name@example.com." }))
+      .transform((email) => email.toLowerCase()),
+    locale: locale.optional(),
+  })
+  .strict()
+export type StorePortalLoginRequestType = z.infer<typeof StorePortalLoginRequest>
+
+export const StorePortalCreateSession = z
+  .object({
+    token: z
+      .string({ message: "token is required" })
+      .regex(/^[A-Za-z0-9_-]{43}$/, { message: "This link is not complete. Open it again from your email, or ask for a new one." }),
+  })
+  .strict()
+export type StorePortalCreateSessionType = z.infer<typeof StorePortalCreateSession>

@@ -1,0 +1,58 @@
+export type EmailLocale = "en" | "ar"
+
+export const EMAIL_LOCALES: readonly EmailLocale[] = ["en", "ar"]
+
+export function emailLocale(value: unknown): EmailLocale {
+  return value === "ar" ? "ar" : "en"
+}
+
+type Copy = {
+  subject: (store: string) => string
+  heading: (store: string) => string
+  body: (store: string) => string
+  button: string
+  expires: (when: string) => string
+  ignore: string
+}
+
+/** The words of each portal email, in every locale the portal speaks. */
+export const EMAIL_COPY: Record<"portal-sign-in" | "portal-invite", Record<EmailLocale, Copy>> = {
+  "portal-sign-in": {
+    en: {
+      subject: (store) => `Your sign-in link for ${store}`,
+      heading: () => "Sign in to your customer portal",
+      body: (store) => `Use the button below to sign in to your ${store} customer portal. The link works once.`,
+      button: "Sign in",
+      expires: (when) => `The link expires ${when}.`,
+      ignore: "If you did not ask for this link, you can ignore this email: nobody can sign in without it.",
+    },
+    ar: {
+      subject: (store) => `رابط تسجيل الدخول إلى ${store}`,
+      heading: () => "سجّل الدخول إلى بوابة العملاء",
+      body: (store) => `استخدم الزر أدناه لتسجيل الدخول إلى بوابة عملاء ${store}. يعمل الرابط مرة واحدة فقط.`,
+      button: "تسجيل الدخول",
+      expires: (when) => `تنتهي صلاحية الرابط ${when}.`,
+      ignore: "إذا لم تطلب هذا الرابط، يمكنك تجاهل هذه الرسالة: لا يمكن لأحد تسجيل الدخول بدونه.",
+    },
+  },
+  "portal-invite": {
+    en: {
+      subject: (store) => `${store} invites you to your customer portal`,
+      heading: () => "Your customer portal is ready",
+      body: (store) =>
+        `${store} has opened a customer portal for you: see and download your invoices, manage your subscriptions and payment methods, and find your license keys.`,
+      button: "Open your portal",
+      expires: (when) => `The link works once and expires ${when}. Afterwards, ask for a new one on the sign-in page.`,
+      ignore: "If you were not expecting this email, you can ignore it.",
+    },
+    ar: {
+      subject: (store) => `يدعوك ${store} إلى بوابة العملاء`,
+      heading: () => "بوابة العملاء الخاصة بك جاهزة",
+      body: (store) =>
+        `فتح لك ${store} بوابة للعملاء: اطّلع على فواتيرك ونزّلها، وأدِر اشتراكاتك وطرق الدفع، واعثر على مفاتيح الترخيص.`,
+      button: "افتح البوابة",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}. بعد ذلك اطلب رابطًا جديدًا من صفحة تسجيل الدخول.`,
+      ignore: "إذا لم تكن تتوقع هذه الرسالة، يمكنك تجاهلها.",
+    },
+  },
+}

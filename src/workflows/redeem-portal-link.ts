@@ -1,0 +1,20 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { PortalEvents } from "./events"
+import { redeemPortalLinkStep, type RedeemPortalLinkStepInput } from "./steps/redeem-portal-link"
+
+export const redeemPortalLinkWorkflowId = "redeem-portal-link"
+
+/**
+ * Exchanges a one-time link for a portal session. Of any number of concurrent
+ * redeems of one link exactly one succeeds; unknown, used, revoked and expired
+ * links all fail with the same NOT_FOUND message.
+ */
+export const redeemPortalLinkWorkflow = createWorkflow(redeemPortalLinkWorkflowId, (input: RedeemPortalLinkStepInput) => {
+  const session = redeemPortalLinkStep(input)
+  const event = transform({ session }, ({ session }) => ({ customer_id: session.customer_id, session_id: session.session_id }))
+  emitEventStep({ eventName: PortalEvents.SESSION_CREATED, data: event })
+  return new WorkflowResponse(
+    transform({ session }, ({ session }) => ({ session_token: session.session_token, expires_at: session.expires_at }))
+  )
+})

@@ -1,0 +1,17 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { PortalEvents } from "./events"
+
+export type RequestPortalLoginWorkflowInput = { business_id: string; email: string; locale: string }
+
+export const requestPortalLoginWorkflowId = "request-portal-login"
+
+/**
+ * Queues a sign-in request from the static login page. The lookup and the
+ * email happen in a subscriber, so the request is answered in the same time,
+ * with the same body, whether or not the email belongs to a customer (A6).
+ */
+export const requestPortalLoginWorkflow = createWorkflow(requestPortalLoginWorkflowId, (input: RequestPortalLoginWorkflowInput) => {
+  emitEventStep({ eventName: PortalEvents.LOGIN_REQUESTED, data: input })
+  return new WorkflowResponse({ queued: true })
+})

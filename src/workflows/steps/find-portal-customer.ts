@@ -1,0 +1,26 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { Modules } from "@medusajs/framework/utils"
+import { findCustomersByEmail } from "../../lib/customer-records"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+
+export const findPortalCustomerStepId = "find-portal-customer"
+
+/**
+ * The customer a sign-in request on the static page is for: the business id
+ * must be this store's, and the email one of its customers' (guest or account;
+ * the account is preferred). Answers null otherwise; nothing is thrown, since
+ * the requester must not learn which it was.
+ */
+export const findPortalCustomerStep = createStep(
+  findPortalCustomerStepId,
+  async (input: { business_id: string; email: string }, { container }) => {
+    const portals: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+    const [portal] = await portals.listCustomerPortals({ business_id: input.business_id }, { take: 1 })
+    if (!portal) {
+      return new StepResponse({ customer_id: null as string | null })
+    }
+    const [customer] = await findCustomersByEmail(container.resolve(Modules.CUSTOMER), input.email)
+    return new StepResponse({ customer_id: customer?.id ?? null })
+  }
+)

@@ -1,0 +1,44 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { Modules } from "@medusajs/framework/utils"
+import { emailLocale } from "../../emails/messages"
+import { renderPortalEmail, type PortalEmailTemplate } from "../../emails/render-portal-email"
+
+export type SendPortalEmailStepInput = {
+  to: string
+  template: PortalEmailTemplate
+  locale: string
+  customer_id: string
+  customer_name?: string | null
+  store: { name: string; logo_url?: string | null; accent_color?: string | null; support_email?: string | null }
+  link: string
+  /** A Date, or its ISO string once it has crossed a workflow step boundary. */
+  expires_at: Date | string
+}
+
+export const sendPortalEmailStepId = "send-portal-email"
+
+/**
+ * Sends a portal email through Medusa's Notification Module, on the `email`
+ * channel, to whichever provider the store configured. The link travels only
+ * in the rendered content, which the Notification Module hands to the provider
+ * and does not store; the stored `data` holds nothing secret.
+ */
+export const sendPortalEmailStep = createStep(sendPortalEmailStepId, async (input: SendPortalEmailStepInput, { container }) => {
+  const locale = emailLocale(input.locale)
+  const expiresAt = new Date(input.expires_at)
+  const content = renderPortalEmail({ ...input, locale, expires_at: expiresAt })
+  const notifications = container.resolve(Modules.NOTIFICATION)
+  const [notification] = await notifications.createNotifications([
+    {
+      to: input.to,
+      channel: "email",
+      template: input.template,
+      content,
+      data: { locale, customer_id: input.customer_id, expires_at: expiresAt.toISOString() },
+      trigger_type: input.template,
+      resource_type: "customer",
+      resource_id: input.customer_id,
+    },
+  ])
+  return new StepResponse({ notification_id: notification?.id ?? null })
+})
