@@ -1,14 +1,9 @@
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
-  capturePaymentWorkflow,
-  completeCartWorkflow,
   createApiKeysWorkflow,
-  createCartWorkflow,
   createCustomerAccountWorkflow,
   createCustomersWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
   createUserAccountWorkflow,
@@ -18,6 +13,7 @@ import {
 import fs from "node:fs"
 import path from "node:path"
 import { ensureCustomerPortalWorkflow } from "../src/workflows/ensure-customer-portal"
+import { placeOrder } from "./fixtures/commerce"
 
 /**
  * The demo store, seeded once through Medusa's own workflows: a store and
@@ -197,28 +193,6 @@ async function seed(container: MedusaContainer) {
     })
   }
   logger.info(`Seeded ${products.length} products, ${CUSTOMERS.length} customers and ${orders.length} orders.`)
-}
-
-/** A storefront checkout, step by step: cart, payment collection, session, complete, capture. */
-async function placeOrder(
-  container: MedusaContainer,
-  input: { region_id: string; sales_channel_id: string; email: string; customer_id: string; items: { variant_id: string; quantity: number }[] }
-) {
-  const { result: cart } = await createCartWorkflow(container).run({
-    input: { ...input, currency_code: "usd", billing_address: { country_code: "us" } },
-  })
-  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
-  await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
-  })
-  const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.id"], filters: { id: result.id } })
-  for (const payment of order.payment_collections?.flatMap((pc: any) => pc.payments) ?? []) {
-    await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
-  }
 }
 
 async function ensureAdmin(container: MedusaContainer) {

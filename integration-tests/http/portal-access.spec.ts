@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { createProductsWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import { placeOrder } from "../../scripts/fixtures/commerce"
 import { clock } from "../../src/lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
@@ -224,6 +226,68 @@ medusaIntegrationTestRunner({
         expect(res.data.revoked).toEqual({ links: 1, sessions: 1 })
         expect((await call(api.get("/store/portal/me", portalAs(token)))).status).toBe(401)
         expect((await redeem(tokenOf(unused.link))).status).toBe(404)
+      })
+    })
+
+    describe("purchases of every record with the customer's email", () => {
+      it("lists the guest checkout and the account's orders together, newest first, paginated", async () => {
+        const container = getContainer()
+        const customers = container.resolve(Modules.CUSTOMER)
+        const [noorGuest, noorAccount, other] = await customers.createCustomers([
+          { email: "noor@example.com", first_name: "Noor", has_account: false },
+          { email: "Noor@Example.com", first_name: "Noor", has_account: true },
+          { email: "other@example.com", first_name: "Other", has_account: true },
+        ])
+        const [salesChannel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { take: 1 })
+        const {
+          result: [region],
+        } = await createRegionsWorkflow(container).run({
+          input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
+        })
+        const {
+          result: [product],
+        } = await createProductsWorkflow(container).run({
+          input: {
+            products: [
+              {
+                title: "Desktop app",
+                status: "published",
+                options: [{ title: "Seats", values: ["1"] }],
+                variants: [{ title: "1 seat", manage_inventory: false, options: { Seats: "1" }, prices: [{ amount: 49, currency_code: "usd" }] }],
+                sales_channels: [{ id: salesChannel.id }],
+              },
+            ],
+          },
+        })
+        const order = (customer: { id: string; email: string }, quantity: number) =>
+          placeOrder(container, {
+            region_id: region.id,
+            sales_channel_id: salesChannel.id,
+            email: customer.email,
+            customer_id: customer.id,
+            items: [{ variant_id: product.variants[0].id, quantity }],
+          })
+        await order(noorGuest, 1)
+        await order(noorAccount, 2)
+        await order(other, 3)
+
+        const { link } = await adminLink(noorAccount.id)
+        const token = (await redeem(tokenOf(link))).data.session_token
+        const all = await api.get("/store/portal/orders", portalAs(token))
+        expect(all.data.count).toBe(2)
+        expect(all.data.orders.map((o: any) => [o.total, o.items[0].quantity])).toEqual([
+          [98, 2],
+          [49, 1],
+        ])
+        expect(all.data.orders[0]).toMatchObject({ currency_code: "usd", items: [{ title: "Desktop app · 1 seat", quantity: 2 }] })
+        expect(JSON.stringify(all.data)).not.toMatch(/order_|cus_/)
+        const page = await api.get("/store/portal/orders?limit=1&offset=1", portalAs(token))
+        expect(page.data).toMatchObject({ count: 2, limit: 1, offset: 1 })
+        expect(page.data.orders.map((o: any) => o.total)).toEqual([49])
+        for (const bad of ["limit=0", "limit=51", "offset=-1", "limit=abc", "customer_id=" + other.id]) {
+          const res = await call(api.get(`/store/portal/orders?${bad}`, portalAs(token)))
+          expect(res.status).toBe(400)
+        }
       })
     })
 

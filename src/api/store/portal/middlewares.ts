@@ -1,7 +1,8 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticatePortal } from "../../utils/portal-auth"
 import { clientIp, rateLimit } from "../../utils/rate-limit"
-import { StorePortalCreateSession, StorePortalLoginRequest } from "./validators"
+import { validateQuery } from "../../utils/validate-query"
+import { StorePortalCreateSession, StorePortalListOrders, StorePortalLoginRequest } from "./validators"
 
 const HOUR = 3_600_000
 
@@ -19,6 +20,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
       ]),
     ],
   },
+  { method: ["GET"], matcher: "/store/portal/orders", middlewares: [validateQuery(StorePortalListOrders)] },
   {
     method: ["POST"],
     matcher: "/store/portal/sessions",

@@ -27,3 +27,12 @@ export const StorePortalCreateSession = z
   })
   .strict()
 export type StorePortalCreateSessionType = z.infer<typeof StorePortalCreateSession>
+
+/** `limit` and `offset` of a portal list; lists never answer more than 50 rows at once. */
+export const PortalPagination = {
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+}
+
+export const StorePortalListOrders = z.object(PortalPagination).strict()
+export type StorePortalListOrdersType = z.infer<typeof StorePortalListOrders>

@@ -1,0 +1,35 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { PortalRequest } from "../../../utils/portal-auth"
+import type { StorePortalListOrdersType } from "../validators"
+
+/**
+ * The customer's purchases, newest first: the orders of every record with the
+ * session's email (a guest checkout and an account alike). Paginated.
+ */
+export const GET = async (req: PortalRequest, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery as StorePortalListOrdersType
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "order",
+    fields: ["display_id", "created_at", "status", "total", "currency_code", "items.title", "items.product_title", "items.variant_title", "items.quantity"],
+    filters: { customer_id: req.portal.customer_ids },
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+  })
+  res.json({
+    orders: data.map((order: any) => ({
+      display_id: order.display_id,
+      created_at: order.created_at,
+      status: order.status,
+      total: Number(order.total),
+      currency_code: order.currency_code,
+      items: (order.items ?? []).map((item: any) => ({
+        title: [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" · "),
+        quantity: Number(item.quantity),
+      })),
+    })),
+    count: metadata?.count ?? data.length,
+    limit,
+    offset,
+  })
+}
