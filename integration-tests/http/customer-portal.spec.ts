@@ -42,6 +42,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("POST /admin/customer-portal", () => {
+      it("updates the settings and the public branding follows", async () => {
+        const res = await api.post(
+          "/admin/customer-portal",
+          { name: "Northwind", support_email: "help@northwind.example", accent_color: "#1f6feb", mode: "live", allow_cancellation: false },
+          admin
+        )
+        expect(res.status).toBe(200)
+        expect(res.data.customer_portal).toMatchObject({ name: "Northwind", mode: "live", accent_color: "#1f6feb", allow_cancellation: false })
+        expect(res.data.customer_portal).not.toHaveProperty("invoice_sequence")
+        const { data } = await api.get(`/store/portal/businesses/${res.data.customer_portal.business_id}`, store)
+        expect(data.business).toMatchObject({ name: "Northwind", mode: "live", support_email: "help@northwind.example" })
+      })
+
+      it.each([
+        [{ accent_color: "red" }],
+        [{ support_email: "not-an-email" }],
+        [{ logo_url: "javascript:alert(1)" }],
+        [{ name: "" }],
+        [{ business_id: "bus_mine" }],
+        [{ invoice_sequence: 0 }],
+        [{ mode: "production" }],
+      ])("refuses %p with a 400 and changes nothing", async (body) => {
+        const before = (await api.get("/admin/customer-portal", admin)).data.customer_portal
+        const res = await api.post("/admin/customer-portal", body, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(typeof res.data.message).toBe("string")
+        expect((await api.get("/admin/customer-portal", admin)).data.customer_portal).toEqual(before)
+      })
+    })
+
     describe("GET /store/portal/businesses/:business_id", () => {
       it("answers the business's public branding and mode", async () => {
         const { data: adminData } = await api.get("/admin/customer-portal", admin)

@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { placeOrder } from "../../scripts/fixtures/commerce"
+import Medusa from "@medusajs/js-sdk"
+import { createCustomerPortalClient } from "../../src/client"
 import { clock } from "../../src/lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
@@ -76,6 +78,17 @@ medusaIntegrationTestRunner({
         const secret = await createSecretKeyHeaders(getContainer())
         const res = await api.post(`/admin/customers/${layla.id}/portal-sessions`, {}, secret)
         expect(res.status).toBe(201)
+      })
+
+      it("works through the typed client as the spec shows: client.customers.customerPortal.create(id)", async () => {
+        const container = getContainer()
+        const key = await container.resolve(Modules.API_KEY).createApiKeys({ title: "Server", type: "secret", created_by: "test" })
+        const client = createCustomerPortalClient(new Medusa({ baseUrl: api.defaults.baseURL as string, apiKey: key.token }))
+        const session = await client.customers.customerPortal.create(layla.id)
+        expect(session.link).toMatch(/\/en\/portal\/access\/[A-Za-z0-9_-]{43}$/)
+        expect((await redeem(tokenOf(session.link))).status).toBe(201)
+        await expect(client.customers.customerPortal.create("cus_nobody")).rejects.toMatchObject({ status: 404 })
+        expect(await client.customers.customerPortal.revokeAll(layla.id)).toEqual({ links: 0, sessions: 1 })
       })
 
       it("emails the link when asked, built from the configured URL whatever Host the request claims", async () => {

@@ -120,7 +120,8 @@ export default class CustomerPortalModuleService extends MedusaService({
       (["test", "live"] as const).map((mode) => ({ portal_id: portal.id, kind: "static" as const, mode })),
       sharedContext
     )
-    return portal
+    // Read back, so the columns filled by database defaults are in the answer too.
+    return await this.retrieveCustomerPortal(portal.id, {}, sharedContext)
   }
 
   /**

@@ -1,14 +1,14 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
+import { PortalSettingsForm } from "../../../components/portal-settings-form"
 import { CopyField } from "../../../lib/copy-field"
-import { sdk } from "../../../lib/sdk"
-import type { AdminCustomerPortalResponse } from "../../../lib/types"
+import { portalClient } from "../../../lib/client"
 
 const CustomerPortalSettingsPage = () => {
   const { data, isLoading, isError } = useQuery({
     queryKey: ["customer-portal"],
-    queryFn: () => sdk.client.fetch<AdminCustomerPortalResponse>("/admin/customer-portal"),
+    queryFn: () => portalClient.settings.retrieve(),
   })
 
   return (
@@ -46,6 +46,7 @@ const CustomerPortalSettingsPage = () => {
           </Text>
         </div>
       )}
+      {data && <PortalSettingsForm key={data.customer_portal.mode + data.customer_portal.name} portal={data.customer_portal} />}
     </Container>
   )
 }
