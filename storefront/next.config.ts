@@ -11,6 +11,20 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   turbopack: { root },
   outputFileTracingRoot: root,
+  async headers() {
+    return [
+      {
+        // One-time sign-in links carry their token in the path: keep it out of Referer
+        // headers and out of every cache.
+        source: "/:locale/portal/access/:token",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+    ]
+  },
 }
 
 export default withNextIntl(nextConfig)

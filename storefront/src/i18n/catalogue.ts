@@ -8,7 +8,13 @@ export type Messages = typeof en
 export const catalogue: Record<AppLocale, Messages> = { en, ar }
 
 // Only these namespaces reach the browser; add one when a client component needs it.
-const clientNamespaces = ["LanguageSwitch"] as const satisfies ReadonlyArray<keyof Messages>
+const clientNamespaces = [
+  "LanguageSwitch",
+  "PortalNav",
+  "PortalErrors",
+  "Login",
+  "AccessLink",
+] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>
 

@@ -1,11 +1,16 @@
 import { getTranslations } from "next-intl/server"
+import type { ReactNode } from "react"
 import { Link } from "@/i18n/navigation"
 import type { PortalBusiness } from "@/lib/portal/types"
 import { LanguageSwitch } from "./language-switch"
 
-type Props = { business: PortalBusiness | null }
+type Props = {
+  business: PortalBusiness | null
+  /** A second row, for the signed-in customer's navigation. */
+  children?: ReactNode
+}
 
-export async function PortalHeader({ business }: Props) {
+export async function PortalHeader({ business, children }: Props) {
   const t = await getTranslations("PortalLayout")
   const title = business?.name ?? t("defaultTitle")
   const logoUrl = safeImageUrl(business?.logo_url)
@@ -28,6 +33,13 @@ export async function PortalHeader({ business }: Props) {
         </Link>
         <LanguageSwitch />
       </div>
+      {children && (
+        <div className="border-t border-ui-border-base">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-3 px-4 py-2 sm:px-6">
+            {children}
+          </div>
+        </div>
+      )}
     </header>
   )
 }

@@ -2,40 +2,45 @@ import "server-only"
 
 import { cache } from "react"
 import { isFetchError, portalFetch } from "./client"
+import { describeError } from "./errors"
 import type { PortalBusiness, PortalBusinessResponse } from "./types"
 
 const TIMEOUT_MS = 5_000
 
+export type BusinessLookup =
+  | { status: "found"; business: PortalBusiness }
+  | { status: "unknown" }
+  | { status: "unreachable" }
+
 /**
- * The public branding and mode of a business, or `null` when the backend does not know it
- * or cannot be reached: callers then show a neutral portal rather than an error page.
- * Cached per request, so the layout and the page share one call.
+ * The public branding and mode of a business, telling an unknown business (a page that does
+ * not exist) from a backend that cannot be reached. Cached per request.
  */
-export const getBusiness = cache(
-  async (businessId: string): Promise<PortalBusiness | null> => {
+export const lookUpBusiness = cache(
+  async (businessId: string): Promise<BusinessLookup> => {
     try {
       const { business } = await portalFetch<PortalBusinessResponse>(
         `/store/portal/businesses/${encodeURIComponent(businessId)}`,
         { signal: AbortSignal.timeout(TIMEOUT_MS) }
       )
-      return business
+      return { status: "found", business }
     } catch (error) {
       if (isFetchError(error) && error.status === 404) {
-        return null
+        return { status: "unknown" }
       }
       console.error(
-        `[portal] business "${businessId}" could not be loaded: ${describe(error)}`
+        `[portal] business "${businessId}" could not be loaded: ${describeError(error)}`
       )
-      return null
+      return { status: "unreachable" }
     }
   }
 )
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) {
-    return String(error)
-  }
-  // Node's fetch hides the useful part (ECONNREFUSED, ENOTFOUND…) in `cause`.
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ""
-  return `${error.message}${cause}`
+/**
+ * The business, or `null` when the backend does not know it or cannot be reached: callers
+ * then show a neutral portal rather than an error page.
+ */
+export async function getBusiness(businessId: string): Promise<PortalBusiness | null> {
+  const lookup = await lookUpBusiness(businessId)
+  return lookup.status === "found" ? lookup.business : null
 }

@@ -1,49 +1,116 @@
 import "server-only"
 
-import Medusa, { FetchError, type FetchArgs } from "@medusajs/js-sdk"
 import { getPortalConfig } from "./config"
+import type { PortalErrorBody } from "./types"
 
-let sdk: Medusa | undefined
+const DEFAULT_TIMEOUT_MS = 10_000
 
-export async function getSdk(): Promise<Medusa> {
-  if (!sdk) {
-    const { backendUrl, publishableKey } = await getPortalConfig()
-    sdk = new Medusa({
-      baseUrl: backendUrl,
-      publishableKey,
-      // This instance is shared by every request of the server: it must never hold a
-      // customer's token. Portal tokens are passed per call through portalFetch instead.
-      auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
-    })
-  }
-  return sdk
-}
-
-export type PortalFetchInit = FetchArgs & {
+export type PortalFetchInit = {
+  method?: "GET" | "POST" | "DELETE"
+  /** Sent as JSON. */
+  body?: unknown
+  query?: Record<string, string | number>
   /** The portal session token of the signed-in customer, if any. */
   token?: string
+  signal?: AbortSignal
 }
 
 /**
- * Calls a route under `/store/portal/*` and returns its JSON body.
- * Non-2xx answers throw the SDK's `FetchError` (with `status`); see `isFetchError`.
+ * A non-2xx answer. `retryAfter` is the wait in seconds a 429 asks for (null when absent);
+ * `message` is the backend's English text, for logs only: pages show their own sentences.
+ */
+export class PortalFetchError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly type: string | undefined,
+    readonly retryAfter: number | null
+  ) {
+    super(message)
+    this.name = "PortalFetchError"
+  }
+}
+
+/**
+ * Calls a route under `/store/portal/*` and returns its JSON body. Non-2xx answers throw a
+ * `PortalFetchError`; a backend that cannot be reached throws fetch's own error (see `isUnreachable`).
+ * Plain fetch rather than the JS SDK: the SDK's error keeps the status but drops `Retry-After`.
  */
 export async function portalFetch<T>(
   path: string,
-  { token, headers, ...init }: PortalFetchInit = {}
+  { method = "GET", body, query, token, signal }: PortalFetchInit = {}
 ): Promise<T> {
-  const medusa = await getSdk()
-  return medusa.client.fetch<T>(path, {
+  const { backendUrl, publishableKey } = await getPortalConfig()
+  const url = new URL(path.replace(/^\//, ""), backendUrl.replace(/\/?$/, "/"))
+  for (const [key, value] of Object.entries(query ?? {})) {
+    url.searchParams.set(key, String(value))
+  }
+
+  const headers: Record<string, string> = { accept: "application/json" }
+  if (publishableKey) {
+    headers["x-publishable-api-key"] = publishableKey
+  }
+  if (token) {
+    headers.authorization = `Bearer ${token}`
+  }
+  if (body !== undefined) {
+    headers["content-type"] = "application/json"
+  }
+
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
     // Portal answers belong to one customer: never let Next's data cache keep them.
     cache: "no-store",
-    ...init,
-    headers: {
-      ...headers,
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
+    signal: signal ?? AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
   })
+
+  const payload = await readJson(response)
+  if (!response.ok) {
+    const error = (payload ?? {}) as PortalErrorBody
+    throw new PortalFetchError(
+      error.message ?? response.statusText,
+      response.status,
+      error.type,
+      parseRetryAfter(response.headers.get("retry-after"))
+    )
+  }
+  return payload as T
 }
 
-export function isFetchError(error: unknown): error is FetchError {
-  return error instanceof FetchError
+export function isFetchError(error: unknown): error is PortalFetchError {
+  return error instanceof PortalFetchError
+}
+
+/** The backend did not answer at all: refused, unknown host, timed out. */
+export function isUnreachable(error: unknown): boolean {
+  return (
+    error instanceof TypeError ||
+    (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError"))
+  )
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text()
+  if (!text) {
+    return undefined
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date. */
+function parseRetryAfter(value: string | null): number | null {
+  if (!value) {
+    return null
+  }
+  if (/^\d+$/.test(value.trim())) {
+    return Math.max(1, Number(value.trim()))
+  }
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(1, Math.ceil((date - Date.now()) / 1000))
 }

@@ -1,17 +1,11 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
-import { PortalHeader } from "@/components/portal/portal-header"
-import { TestModeBanner } from "@/components/portal/test-mode-banner"
 import { getBusiness, getPortalConfig } from "@/lib/portal"
 
-async function getConfiguredBusiness() {
-  const { businessId } = await getPortalConfig()
-  return businessId ? getBusiness(businessId) : null
-}
-
 export async function generateMetadata(): Promise<Metadata> {
-  const business = await getConfiguredBusiness()
+  const { businessId } = await getPortalConfig()
+  const business = businessId ? await getBusiness(businessId) : null
   if (!business) {
     return {}
   }
@@ -19,9 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("titleWithStore", { store: business.name }) }
 }
 
+// Banner, header and main come from each page's PortalShell: which store they show depends on the page.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("PortalLayout")
-  const business = await getConfiguredBusiness()
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -31,15 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       >
         {t("skipToContent")}
       </a>
-      {business?.mode === "test" && <TestModeBanner />}
-      <PortalHeader business={business} />
-      <main
-        id="content"
-        tabIndex={-1}
-        className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-12"
-      >
-        {children}
-      </main>
+      {children}
     </div>
   )
 }

@@ -1,44 +1,86 @@
-import { Button, Heading, Text } from "@medusajs/ui"
-import { getTranslations } from "next-intl/server"
-import { Link } from "@/i18n/navigation"
-import { getBusiness, getPortalConfig } from "@/lib/portal"
+import { Alert } from "@medusajs/ui"
+import { hasLocale } from "next-intl"
+import { notFound } from "next/navigation"
+import { AccountOverview } from "@/components/portal/account-overview"
+import { FailureMessage } from "@/components/portal/failure-message"
+import { PortalShell } from "@/components/portal/portal-shell"
+import type { RecentPurchasesResult } from "@/components/portal/recent-purchases"
+import { SignedOutEntry } from "@/components/portal/signed-out-entry"
+import { redirect } from "@/i18n/navigation"
+import { routing } from "@/i18n/routing"
+import {
+  getBusiness,
+  getMe,
+  getPortalConfig,
+  getSessionToken,
+  isFetchError,
+  listOrders,
+  signInPath,
+  toFailure,
+} from "@/lib/portal"
+import { signOutAction } from "./actions"
 
-export default async function PortalEntryPage() {
-  const t = await getTranslations("PortalEntry")
+const RECENT_PURCHASES = 5
+
+type Props = { params: Promise<{ locale: string }> }
+
+export default async function PortalPage({ params }: Props) {
+  const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) {
+    notFound()
+  }
   const { businessId } = await getPortalConfig()
-  const business = businessId ? await getBusiness(businessId) : null
-  const supportEmail = business?.support_email
+  const [business, token] = await Promise.all([
+    businessId ? getBusiness(businessId) : null,
+    getSessionToken(),
+  ])
+
+  if (!token) {
+    return (
+      <PortalShell business={business}>
+        <SignedOutEntry
+          business={business}
+          signInHref={businessId ? signInPath(businessId) : null}
+        />
+      </PortalShell>
+    )
+  }
+
+  const [me, orders] = await Promise.allSettled([
+    getMe(token),
+    listOrders(token, { limit: RECENT_PURCHASES }),
+  ])
+  if (isSessionEnded(me) || isSessionEnded(orders)) {
+    // A page cannot change cookies: this route handler clears the stale one, then sends the customer on.
+    redirect({ href: "/portal/session-expired", locale })
+  }
+
+  if (me.status === "rejected") {
+    return (
+      <PortalShell business={business} signOutAction={signOutAction}>
+        <Alert variant="error" className="max-w-xl">
+          <FailureMessage failure={toFailure(me.reason)} />
+        </Alert>
+      </PortalShell>
+    )
+  }
+
+  const purchases: RecentPurchasesResult =
+    orders.status === "fulfilled"
+      ? { status: "ok", orders: orders.value.orders }
+      : { status: "failed", failure: toFailure(orders.reason) }
 
   return (
-    <section
-      aria-labelledby="portal-entry-heading"
-      className="flex max-w-xl flex-col items-start gap-y-4 text-start"
+    <PortalShell
+      business={business}
+      testMode={business?.mode === "test" || me.value.session.mode === "test"}
+      signOutAction={signOutAction}
     >
-      <Heading level="h1" id="portal-entry-heading">
-        {t("heading")}
-      </Heading>
-      <Text className="text-ui-fg-subtle">{t("intro")}</Text>
-      <Text className="text-ui-fg-subtle">{t("howToSignIn")}</Text>
-      {businessId && (
-        <Button asChild variant="primary" size="large" className="mt-2">
-          <Link href={`/portal/login/${encodeURIComponent(businessId)}`}>
-            {t("signInLink")}
-          </Link>
-        </Button>
-      )}
-      {supportEmail && (
-        <Text size="small" className="text-ui-fg-subtle">
-          {t.rich("support", {
-            address: supportEmail,
-            email: (chunks) => (
-              // dir="ltr" isolates the address, so it keeps its order inside Arabic text.
-              <a href={`mailto:${supportEmail}`} dir="ltr" className="text-ui-fg-base underline underline-offset-2 hover:text-ui-fg-interactive">
-                {chunks}
-              </a>
-            ),
-          })}
-        </Text>
-      )}
-    </section>
+      <AccountOverview customer={me.value.customer} purchases={purchases} />
+    </PortalShell>
   )
+}
+
+function isSessionEnded(result: PromiseSettledResult<unknown>): boolean {
+  return result.status === "rejected" && isFetchError(result.reason) && result.reason.status === 401
 }

@@ -1,0 +1,42 @@
+"use client"
+
+import { clx } from "@medusajs/ui"
+import { useTranslations } from "next-intl"
+import { Link, usePathname } from "@/i18n/navigation"
+
+// Later sections add their entry here; the label key lives in the PortalNav namespace.
+const items = [{ href: "/portal", label: "overview" }] as const
+
+export function PortalNav() {
+  const t = useTranslations("PortalNav")
+  const pathname = usePathname()
+
+  return (
+    <nav aria-label={t("label")} className="-mx-1 min-w-0 flex-1 overflow-x-auto">
+      <ul className="flex items-center gap-x-1 p-1">
+        {items.map((item) => {
+          const active =
+            pathname === item.href ||
+            (item.href !== "/portal" && pathname.startsWith(`${item.href}/`))
+          return (
+            <li key={item.href} className="shrink-0">
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={clx(
+                  "txt-compact-small-plus block whitespace-nowrap rounded-md px-3 py-2 outline-none transition-colors",
+                  "focus-visible:shadow-borders-focus",
+                  active
+                    ? "bg-ui-bg-component text-ui-fg-base"
+                    : "text-ui-fg-subtle hover:bg-ui-bg-base-hover hover:text-ui-fg-base"
+                )}
+              >
+                {t(item.label)}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}
