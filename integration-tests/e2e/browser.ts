@@ -1,0 +1,35 @@
+import fs from "node:fs"
+import { chromium, type Browser, type BrowserContext } from "playwright-core"
+
+export type E2eInfo = {
+  backend_url: string
+  admin_url: string
+  storefront_url: string
+  static_login_links: { en: string; ar: string }
+  business_id: string
+  admin: { email: string; password: string }
+  customers: string[]
+  emails_folder: string
+  chromium: string
+  server_log: string
+}
+
+/** What `npm test` (scripts/test.mjs) started for the browser tests. */
+export function e2eInfo(): E2eInfo {
+  const file = process.env.E2E_INFO
+  if (!file) throw new Error("E2E_INFO is not set: run the browser tests with `npm test -- e2e`.")
+  return JSON.parse(fs.readFileSync(file, "utf8"))
+}
+
+export async function launch(info: E2eInfo): Promise<Browser> {
+  return chromium.launch({
+    executablePath: info.chromium,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  })
+}
+
+export async function newContext(browser: Browser, info: E2eInfo, options: { locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? "en-US" })
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: info.backend_url })
+  return context
+}

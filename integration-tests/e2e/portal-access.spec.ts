@@ -1,0 +1,109 @@
+import type { Browser } from "playwright-core"
+import { linkIn, readOutbox, waitForEmails } from "../helpers/outbox"
+import { e2eInfo, launch, newContext } from "./browser"
+
+jest.setTimeout(240_000)
+
+const info = e2eInfo()
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch(info)
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("portal access in the browser", () => {
+  it("admin shares an invite: Share invite → Create link → copy → the customer continues into the overview", async () => {
+    const context = await newContext(browser, info)
+    const page = await context.newPage()
+    await page.goto(`${info.admin_url}/login`, { timeout: 180_000 })
+    await page.locator('input[name="email"]').fill(info.admin.email)
+    await page.locator('input[name="password"]').fill(info.admin.password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(/\/app\/(orders)?/, { timeout: 120_000 })
+
+    const laylaId = await customerId("layla@example.com")
+    await page.goto(`${info.admin_url}/customers/${laylaId}`)
+    await page.getByRole("button", { name: "Share invite" }).click({ timeout: 120_000 })
+    const dialog = page.getByRole("dialog")
+    await expectVisible(dialog.getByRole("textbox", { name: "Test mode" }))
+    expect(await dialog.getByRole("textbox", { name: "Test mode" }).inputValue()).toBe(info.static_login_links.en)
+
+    await dialog.getByRole("button", { name: "Create link", exact: true }).click()
+    const linkField = dialog.getByRole("textbox", { name: "One-time link" })
+    await expectVisible(linkField)
+    const link = await linkField.inputValue()
+    expect(link).toMatch(new RegExp(`^${info.storefront_url}/en/portal/access/[A-Za-z0-9_-]{43}$`))
+    await expectVisible(dialog.getByText(/^Expires /))
+    await dialog.getByRole("button", { name: "Copy One-time link" }).click()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+
+    const customer = await newContext(browser, info)
+    const portal = await customer.newPage()
+    // Opening the link twice (as an email scanner would) consumes nothing.
+    await portal.goto(link)
+    await portal.reload()
+    await portal.getByRole("button", { name: "Continue to your portal" }).click()
+    await expectVisible(portal.getByRole("heading", { name: "Welcome, Layla" }))
+    await expectVisible(portal.getByRole("heading", { name: "Recent purchases" }))
+    const cookie = (await customer.cookies()).find((c) => c.name === "portal_session")
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" })
+
+    // The link was used: opening it again ends on the one clear page.
+    const again = await (await newContext(browser, info)).newPage()
+    await again.goto(link)
+    await again.getByRole("button", { name: "Continue to your portal" }).click()
+    await expectVisible(again.getByRole("heading", { name: "This link has expired or was already used" }))
+    await expectVisible(again.getByRole("link", { name: "Request a new sign-in link" }))
+  })
+
+  it("customer asks for a link on the static page, reads the email and signs in; sign-out ends the session", async () => {
+    const context = await newContext(browser, info)
+    const page = await context.newPage()
+    const before = readOutbox(info.emails_folder).filter((e) => e.to === "sam@example.com").length
+    await page.goto(info.static_login_links.en)
+    await expectVisible(page.getByText("Test mode").first())
+    await page.getByLabel("Email address").fill("  SAM@example.com ")
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click()
+    await expectVisible(page.getByText("If this email has purchases here, a sign-in link is on its way."))
+
+    const emails = await waitForEmails(info.emails_folder, "sam@example.com", before + 1, 30_000)
+    const email = emails[emails.length - 1]
+    expect(email.subject).toContain("sign-in link")
+    await page.goto(linkIn(email))
+    await page.getByRole("button", { name: "Continue to your portal" }).click()
+    await expectVisible(page.getByRole("heading", { name: "Welcome, Sam" }))
+
+    await page.getByRole("button", { name: "Sign out" }).click()
+    await page.waitForURL(/\/portal\/login\//)
+    await page.goto(`${info.storefront_url}/en/portal`)
+    await expect(page.getByRole("heading", { name: /Welcome/ }).count()).resolves.toBe(0)
+  })
+
+  it("shows the portal in Arabic, right to left", async () => {
+    const page = await (await newContext(browser, info, { locale: "ar" })).newPage()
+    await page.goto(info.static_login_links.ar)
+    expect(await page.getAttribute("html", "dir")).toBe("rtl")
+    expect(await page.getAttribute("html", "lang")).toBe("ar")
+  })
+})
+
+/** A customer's id, looked up through the admin API as the merchant. */
+async function customerId(email: string): Promise<string> {
+  const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(info.admin),
+  }).then((r) => r.json())
+  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=true`, {
+    headers: { authorization: `Bearer ${auth.token}` },
+  }).then((r) => r.json())
+  return customers[0].id
+}
+
+async function expectVisible(locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> }) {
+  await locator.waitFor({ state: "visible", timeout: 60_000 })
+}
