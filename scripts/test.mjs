@@ -4,14 +4,17 @@
 // so the suite passes on a machine with no database at all.
 //   npm test                 every suite
 //   npm test -- unit http    some suites; other arguments go to jest
+// The e2e suite brings up the whole store (Medusa, admin, storefront) on a
+// fresh database and drives Debian's Chromium through it.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { run } from "./lib/processes.mjs"
+import { startE2eStack } from "./lib/e2e-stack.mjs"
 import { configuredDatabase } from "./lib/database-env.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
 
-const SUITES = ["unit", "modules", "http"]
+const SUITES = ["unit", "modules", "http", "e2e"]
 const args = process.argv.slice(2)
 const suites = args.filter((a) => SUITES.includes(a))
 const jestArgs = args.filter((a) => !SUITES.includes(a))
@@ -55,13 +58,24 @@ try {
   let failed = false
   for (const suite of wanted) {
     console.log(`\n=== ${suite} tests ===`)
+    let e2e = null
+    if (suite === "e2e") {
+      try {
+        e2e = await startE2eStack(dbEnv)
+      } catch (error) {
+        console.error(error instanceof Error ? error.message : error)
+        failed = true
+        continue
+      }
+    }
     // Asynchronous on purpose: the embedded server's output pipes are drained by this event
     // loop; blocking it (spawnSync) lets them fill up and the server stalls mid-suite.
     await run(process.execPath, [path.join("node_modules", "jest", "bin", "jest.js"), "--runInBand", "--forceExit", ...jestArgs], {
-      env: { ...process.env, ...(dbEnv ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...process.env, ...(dbEnv ?? {}), ...(e2e?.env ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
     }).catch(() => {
       failed = true
     })
+    if (e2e) await e2e.stop()
   }
   await cleanup()
   process.exit(failed ? 1 : 0)

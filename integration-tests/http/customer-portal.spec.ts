@@ -21,7 +21,7 @@ medusaIntegrationTestRunner({
         expect(customer_portal).toMatchObject({ name: "Medusa Store", mode: "test" })
         expect(customer_portal.business_id).toMatch(/^bus_/)
         expect(static_links).toEqual({
-          test: `http://localhost:8000/en/portal/login/${customer_portal.business_id}`,
+          test: `http://localhost:8000/en/portal/login/${customer_portal.business_id}?mode=test`,
           live: `http://localhost:8000/en/portal/login/${customer_portal.business_id}`,
         })
         const second = await api.get("/admin/customer-portal", admin)

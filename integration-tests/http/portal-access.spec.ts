@@ -352,6 +352,22 @@ medusaIntegrationTestRunner({
         expect((await redeem(tokenOf(merchant.link))).status).toBe(201)
       })
 
+      it("signs in to the mode of the static link's form the customer came through (A2)", async () => {
+        await api.post("/admin/customer-portal", { mode: "live" }, admin)
+        const statics = (await api.get("/admin/customer-portal", admin)).data.static_links
+        expect(statics.test).toMatch(/\?mode=test$/)
+        expect(statics.live).not.toContain("mode=")
+        const modeOf = async (email: string, mode?: string) => {
+          await request(email, mode ? { mode } : {})
+          const [message] = await waitForEmails(outbox, email)
+          const { session_token } = (await redeem(tokenOf(linkIn(message)))).data
+          return (await api.get("/store/portal/me", portalAs(session_token))).data.session.mode
+        }
+        expect(await modeOf("layla@example.com", "test")).toBe("test")
+        expect(await modeOf("guest@example.com")).toBe("live")
+        expect((await request("layla2@example.com", { mode: "sandbox" })).status).toBe(400)
+      })
+
       it("finds a guest's purchases by email too", async () => {
         await request("guest@example.com")
         const [email] = await waitForEmails(outbox, "guest@example.com")

@@ -21,7 +21,9 @@ export function staticLoginUrl(
   mode: PortalMode,
   locale: string = portal.default_locale
 ): string {
-  return `${options.storefrontUrl[mode]}/${portalLocale(locale)}/portal/login/${encodeURIComponent(portal.business_id)}`
+  // The test form says so in the URL, so the two forms differ even when both modes share a host.
+  const query = mode === "test" ? "?mode=test" : ""
+  return `${options.storefrontUrl[mode]}/${portalLocale(locale)}/portal/login/${encodeURIComponent(portal.business_id)}${query}`
 }
 
 /** Where a one-time link lands: a page that asks the customer to continue (the GET never consumes it). */

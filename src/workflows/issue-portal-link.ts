@@ -14,6 +14,8 @@ export type IssuePortalLinkWorkflowInput = {
   issued_by_id?: string | null
   send_email?: boolean
   locale?: string
+  /** The static link's form the customer came through (A2); the portal's current mode otherwise. */
+  mode?: "test" | "live"
 }
 
 export const issuePortalLinkWorkflowId = "issue-portal-link"
@@ -34,7 +36,7 @@ export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId,
   const portal = ensureCustomerPortalWorkflow.runAsStep({ input: {} })
 
   const linkInput = transform({ input, portal }, ({ input, portal }) => ({
-    portal: { id: portal.id, mode: portal.mode },
+    portal: { id: portal.id, mode: input.mode ?? portal.mode },
     customer_id: input.customer_id,
     purpose: input.purpose ?? "sign_in",
     issued_by_type: input.issued_by_type,

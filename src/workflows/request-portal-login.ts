@@ -2,7 +2,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { PortalEvents } from "./events"
 
-export type RequestPortalLoginWorkflowInput = { business_id: string; email: string; locale: string }
+export type RequestPortalLoginWorkflowInput = { business_id: string; email: string; locale: string; mode?: "test" | "live" }
 
 export const requestPortalLoginWorkflowId = "request-portal-login"
 

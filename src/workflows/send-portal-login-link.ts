@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
 import { findPortalCustomerStep } from "./steps/find-portal-customer"
 
-export type SendPortalLoginLinkWorkflowInput = { business_id: string; email: string; locale?: string }
+export type SendPortalLoginLinkWorkflowInput = { business_id: string; email: string; locale?: string; mode?: "test" | "live" }
 
 export const sendPortalLoginLinkWorkflowId = "send-portal-login-link"
 
@@ -22,6 +22,7 @@ export const sendPortalLoginLinkWorkflow = createWorkflow(
         issued_by_type: "customer_request" as const,
         send_email: true,
         locale: input.locale,
+        mode: input.mode,
       }))
       return issuePortalLinkWorkflow.runAsStep({ input: issue })
     })

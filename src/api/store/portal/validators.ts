@@ -15,6 +15,7 @@ export const StorePortalLoginRequest = z
       .pipe(z.email({ message: "Enter a valid email address, such as name@example.com." }))
       .transform((email) => email.toLowerCase()),
     locale: locale.optional(),
+    mode: z.enum(["test", "live"], { message: 'mode must be "test" or "live"' }).optional(),
   })
   .strict()
 export type StorePortalLoginRequestType = z.infer<typeof StorePortalLoginRequest>

@@ -28,6 +28,8 @@ export type PortalLoginRequestBody = {
   business_id: string
   email: string
   locale?: "en" | "ar"
+  /** "test" when the customer came through the test-mode form of the static link (A2). */
+  mode?: "test" | "live"
 }
 
 export type PortalLoginRequestResponse = {

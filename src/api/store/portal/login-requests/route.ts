@@ -10,7 +10,7 @@ export const LOGIN_REQUEST_ACCEPTED = {
 
 /** Static login page (A1): queue the request and answer the same way for every email. */
 export const POST = async (req: MedusaRequest<StorePortalLoginRequestType>, res: MedusaResponse) => {
-  const { business_id, email, locale } = req.validatedBody
-  await requestPortalLoginWorkflow(req.scope).run({ input: { business_id, email, locale: locale ?? "en" } })
+  const { business_id, email, locale, mode } = req.validatedBody
+  await requestPortalLoginWorkflow(req.scope).run({ input: { business_id, email, locale: locale ?? "en", mode } })
   res.status(202).json(LOGIN_REQUEST_ACCEPTED)
 }

@@ -23,6 +23,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,256}$/
 /** Static login page (A1): ask for a one-time link. Every known or unknown email gets "sent". */
 export async function requestLoginLinkAction(
   businessId: string,
+  mode: "test" | undefined,
   _previous: LoginFormState,
   formData: FormData
 ): Promise<LoginFormState> {
@@ -32,7 +33,7 @@ export async function requestLoginLinkAction(
     return { status: "invalid", reason: "missing", email }
   }
   try {
-    await requestLoginLink({ business_id: businessId, email, locale: await getLocale() })
+    await requestLoginLink({ business_id: businessId, email, locale: await getLocale(), mode })
     return { status: "sent", email }
   } catch (error) {
     if (isFetchError(error) && error.status === 400) {

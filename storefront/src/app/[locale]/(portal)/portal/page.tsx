@@ -73,7 +73,7 @@ export default async function PortalPage({ params }: Props) {
   return (
     <PortalShell
       business={business}
-      testMode={business?.mode === "test" || me.value.session.mode === "test"}
+      testMode={me.value.session.mode === "test"}
       signOutAction={signOutAction}
     >
       <AccountOverview customer={me.value.customer} purchases={purchases} />

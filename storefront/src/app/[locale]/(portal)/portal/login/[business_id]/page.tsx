@@ -9,7 +9,10 @@ import { SupportLine } from "@/components/portal/support-line"
 import { lookUpBusiness } from "@/lib/portal"
 import { requestLoginLinkAction } from "../../actions"
 
-type Props = { params: Promise<{ locale: string; business_id: string }> }
+type Props = {
+  params: Promise<{ locale: string; business_id: string }>
+  searchParams: Promise<{ mode?: string | string[] }>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookUpBusiness((await params).business_id)
@@ -21,8 +24,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The static login page of one business (A1): it never expires and never says whether an email is known (A6). */
-export default async function LoginPage({ params }: Props) {
+export default async function LoginPage({ params, searchParams }: Props) {
   const { business_id } = await params
+  // The static link's test-mode form carries ?mode=test (A2); the live form follows the store's mode.
+  const testForm = (await searchParams).mode === "test"
   const lookup = await lookUpBusiness(business_id)
   if (lookup.status === "unknown") {
     notFound()
@@ -31,7 +36,7 @@ export default async function LoginPage({ params }: Props) {
   const business = lookup.status === "found" ? lookup.business : null
 
   return (
-    <PortalShell business={business}>
+    <PortalShell business={business} testMode={testForm || business?.mode === "test"}>
       <section
         aria-labelledby="login-heading"
         className="flex max-w-md flex-col items-start gap-y-4 text-start"
@@ -43,7 +48,7 @@ export default async function LoginPage({ params }: Props) {
         <Text className="text-ui-fg-subtle">{t("useEmailYouBoughtWith")}</Text>
         <div className="mt-2 w-full">
           {business ? (
-            <LoginForm action={requestLoginLinkAction.bind(null, business.business_id)} />
+            <LoginForm action={requestLoginLinkAction.bind(null, business.business_id, testForm ? "test" : undefined)} />
           ) : (
             <Alert variant="error">
               <FailureMessage failure={{ kind: "unreachable" }} />
