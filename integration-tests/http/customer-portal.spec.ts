@@ -87,6 +87,7 @@ medusaIntegrationTestRunner({
             accent_color: null,
             mode: "test",
             support_email: null,
+            return_url: null,
             default_locale: "en",
           },
         })

@@ -13,7 +13,8 @@ type Props = {
 export async function PortalHeader({ business, children }: Props) {
   const t = await getTranslations("PortalLayout")
   const title = business?.name ?? t("defaultTitle")
-  const logoUrl = safeImageUrl(business?.logo_url)
+  const logoUrl = safeHttpUrl(business?.logo_url)
+  const returnUrl = safeHttpUrl(business?.return_url)
 
   return (
     <header className="border-b border-ui-border-base bg-ui-bg-base">
@@ -31,7 +32,14 @@ export async function PortalHeader({ business, children }: Props) {
             {title}
           </span>
         </Link>
-        <LanguageSwitch />
+        <div className="flex shrink-0 items-center gap-x-3">
+          {returnUrl && (
+            <a href={returnUrl} className="txt-compact-small text-ui-fg-subtle underline-offset-2 hover:underline focus-visible:shadow-borders-focus rounded-md outline-none">
+              {t("backToStore")}
+            </a>
+          )}
+          <LanguageSwitch />
+        </div>
       </div>
       {children && (
         <div className="border-t border-ui-border-base">
@@ -44,7 +52,8 @@ export async function PortalHeader({ business, children }: Props) {
   )
 }
 
-function safeImageUrl(value: string | null | undefined): string | null {
+/** An http(s) URL from the merchant's settings, or null: nothing else becomes a link or an image. */
+function safeHttpUrl(value: string | null | undefined): string | null {
   if (!value) {
     return null
   }

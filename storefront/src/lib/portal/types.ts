@@ -9,6 +9,8 @@ export type PortalBusiness = {
   accent_color: string | null
   mode: PortalMode
   support_email: string | null
+  /** The store's own site, for the "Back to the store" link. */
+  return_url: string | null
   default_locale: string
 }
 

@@ -22,6 +22,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       accent_color: portal.accent_color,
       mode: portal.mode,
       support_email: portal.support_email,
+      return_url: portal.return_url,
       default_locale: portal.default_locale,
     },
   })
