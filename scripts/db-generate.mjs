@@ -6,8 +6,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import pg from "pg"
-import { configuredDatabase } from "./lib/database-env.mjs"
+import { configuredDatabase, createDatabaseOn, databaseUrlOn, dropDatabaseOn } from "./lib/database-env.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
 import { run } from "./lib/processes.mjs"
 
@@ -25,22 +24,13 @@ try {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port })
     server = { DB_HOST: "localhost", DB_PORT: String(port), DB_USERNAME: EMBEDDED_USER, DB_PASSWORD: EMBEDDED_PASSWORD }
   }
-  const admin = () =>
-    new pg.Client({ host: server.DB_HOST, port: Number(server.DB_PORT), user: server.DB_USERNAME, password: server.DB_PASSWORD, database: "postgres" })
-  const client = admin()
-  await client.connect()
-  await client.query(`CREATE DATABASE "${dbName}"`)
-  await client.end()
-  const auth = server.DB_PASSWORD ? `${server.DB_USERNAME}:${encodeURIComponent(server.DB_PASSWORD)}` : server.DB_USERNAME
-  const env = { ...process.env, ...server, DATABASE_URL: `postgres://${auth}@${server.DB_HOST}:${server.DB_PORT}/${dbName}` }
+  await createDatabaseOn(server, dbName)
+  const env = { ...process.env, ...server, DATABASE_URL: databaseUrlOn(server, dbName) }
   try {
     await run("npx", ["medusa", "db:migrate", "--skip-links", "--skip-scripts"], { cwd: root, env })
     await run("npx", ["medusa", "plugin:db:generate"], { cwd: root, env })
   } finally {
-    const drop = admin()
-    await drop.connect()
-    await drop.query(`DROP DATABASE IF EXISTS "${dbName}"`)
-    await drop.end()
+    await dropDatabaseOn(server, dbName)
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)

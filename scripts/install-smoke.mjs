@@ -8,7 +8,7 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
-import { configuredDatabase } from "./lib/database-env.mjs"
+import { configuredDatabase, createDatabaseOn, databaseUrlOn } from "./lib/database-env.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
 import { run, startProcess, waitForUrl } from "./lib/processes.mjs"
 
@@ -30,13 +30,8 @@ async function database() {
   const dbName = `portal_smoke_${Date.now()}`
   const configured = configuredDatabase()
   if (configured) {
-    const { DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD } = configured
-    const client = new pg.Client({ host: DB_HOST, port: Number(DB_PORT), user: DB_USERNAME, password: DB_PASSWORD, database: "postgres" })
-    await client.connect()
-    await client.query(`CREATE DATABASE "${dbName}"`)
-    await client.end()
-    const auth = DB_PASSWORD ? `${DB_USERNAME}:${encodeURIComponent(DB_PASSWORD)}` : DB_USERNAME
-    return `postgres://${auth}@${DB_HOST}:${DB_PORT}/${dbName}`
+    await createDatabaseOn(configured, dbName)
+    return databaseUrlOn(configured, dbName)
   }
   const port = await findFreePort(54500)
   embedded = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), port })

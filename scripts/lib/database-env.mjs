@@ -28,3 +28,31 @@ export function configuredDatabase(env = process.env) {
   }
   return null
 }
+
+/** postgres:// URL of database `name` on the server described by DB_* variables. */
+export function databaseUrlOn(server, name) {
+  const auth = server.DB_PASSWORD ? `${server.DB_USERNAME}:${encodeURIComponent(server.DB_PASSWORD)}` : server.DB_USERNAME
+  return `postgres://${auth}@${server.DB_HOST}:${server.DB_PORT}/${name}`
+}
+
+async function onMaintenanceDb(server, sql) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({
+    host: server.DB_HOST,
+    port: Number(server.DB_PORT),
+    user: server.DB_USERNAME,
+    password: server.DB_PASSWORD,
+    database: "postgres",
+  })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Creates a scratch database (its name made by the caller from letters, digits and _). */
+export const createDatabaseOn = (server, name) => onMaintenanceDb(server, `CREATE DATABASE "${name}"`)
+
+export const dropDatabaseOn = (server, name) => onMaintenanceDb(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)

@@ -5,7 +5,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import pg from "pg"
+import { createDatabaseOn, databaseUrlOn, dropDatabaseOn } from "./database-env.mjs"
 import { findFreePort } from "./embedded-pg.mjs"
 import { startStack } from "./stack.mjs"
 
@@ -28,20 +28,14 @@ export async function startE2eStack(dbEnv) {
   const logFile = path.join(work, "servers.log")
   const log = fs.openSync(logFile, "a")
   const dbName = `portal_e2e_${Date.now()}`
-  const admin = () =>
-    new pg.Client({ host: dbEnv.DB_HOST, port: Number(dbEnv.DB_PORT), user: dbEnv.DB_USERNAME, password: dbEnv.DB_PASSWORD, database: "postgres" })
-  const client = admin()
-  await client.connect()
-  await client.query(`CREATE DATABASE "${dbName}"`)
-  await client.end()
-  const auth = dbEnv.DB_PASSWORD ? `${dbEnv.DB_USERNAME}:${encodeURIComponent(dbEnv.DB_PASSWORD)}` : dbEnv.DB_USERNAME
+  await createDatabaseOn(dbEnv, dbName)
   const outbox = path.join(work, "emails")
   process.stdout.write("Starting the store, admin and storefront for the browser tests... ")
   let stack
   try {
     stack = await startStack({
       root,
-      databaseUrl: `postgres://${auth}@${dbEnv.DB_HOST}:${dbEnv.DB_PORT}/${dbName}`,
+      databaseUrl: databaseUrlOn(dbEnv, dbName),
       backendPort: await findFreePort(9400),
       storefrontPort: await findFreePort(8400),
       outbox,
@@ -59,10 +53,7 @@ export async function startE2eStack(dbEnv) {
     env: { E2E_INFO: infoFile },
     async stop() {
       await stack.stop()
-      const drop = admin()
-      await drop.connect()
-      await drop.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {})
-      await drop.end()
+      await dropDatabaseOn(dbEnv, dbName).catch(() => {})
       fs.closeSync(log)
       fs.rmSync(work, { recursive: true, force: true })
     },

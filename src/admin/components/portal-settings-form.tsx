@@ -1,7 +1,7 @@
 import { Button, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
-import { portalClient } from "../lib/client"
+import { PORTAL_SETTINGS_KEY, portalClient } from "../lib/client"
 import { errorMessage } from "../lib/errors"
 import type { AdminCustomerPortal } from "../lib/types"
 
@@ -42,7 +42,7 @@ export const PortalSettingsForm = ({ portal }: { portal: AdminCustomerPortal }) 
       })
     },
     onSuccess: (data) => {
-      queryClient.setQueryData(["customer-portal"], data)
+      queryClient.setQueryData(PORTAL_SETTINGS_KEY, data)
       toast.success("Portal settings saved.")
     },
     onError: (error) => toast.error(errorMessage(error, "The settings could not be saved. Check the fields and try again.")),

@@ -1,9 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, FocusModal, Heading, Text, toast, usePrompt } from "@medusajs/ui"
-import { useMutation, useQuery } from "@tanstack/react-query"
+import { useMutation } from "@tanstack/react-query"
 import { useState } from "react"
-import { portalClient } from "../lib/client"
+import { portalClient, usePortalSettings } from "../lib/client"
 import { CopyField } from "../lib/copy-field"
 import { errorMessage } from "../lib/errors"
 import type { PortalSessionLink } from "../lib/types"
@@ -15,7 +15,7 @@ const CustomerPortalInviteWidget = ({ data: customer }: DetailWidgetProps<AdminC
   const [open, setOpen] = useState(false)
   const [created, setCreated] = useState<(PortalSessionLink & { emailed: boolean }) | null>(null)
   const prompt = usePrompt()
-  const settings = useQuery({ queryKey: ["customer-portal"], queryFn: () => portalClient.settings.retrieve(), enabled: open })
+  const settings = usePortalSettings({ enabled: open })
 
   const createLink = useMutation({
     mutationFn: (send_email: boolean) => portalClient.customers.customerPortal.create(customer.id, { send_email }),

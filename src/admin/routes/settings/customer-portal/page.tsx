@@ -1,15 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { PortalSettingsForm } from "../../../components/portal-settings-form"
 import { CopyField } from "../../../lib/copy-field"
-import { portalClient } from "../../../lib/client"
+import { usePortalSettings } from "../../../lib/client"
 
 const CustomerPortalSettingsPage = () => {
-  const { data, isLoading, isError } = useQuery({
-    queryKey: ["customer-portal"],
-    queryFn: () => portalClient.settings.retrieve(),
-  })
+  const { data, isLoading, isError } = usePortalSettings()
 
   return (
     <Container className="divide-y p-0">
