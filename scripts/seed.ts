@@ -13,6 +13,7 @@ import {
 import fs from "node:fs"
 import path from "node:path"
 import { ensureCustomerPortalWorkflow } from "../src/workflows/ensure-customer-portal"
+import { syncOrderInvoiceWorkflow } from "../src/workflows/sync-order-invoice"
 import { placeOrder } from "./fixtures/commerce"
 
 /**
@@ -51,6 +52,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   }
 
   await ensureAdmin(container)
+  await backfillInvoices(container)
   const { data: apiKeys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: KEY_TITLE } })
   const { result: portal } = await ensureCustomerPortalWorkflow(container).run()
   const info = {
@@ -193,6 +195,15 @@ async function seed(container: MedusaContainer) {
     })
   }
   logger.info(`Seeded ${products.length} products, ${CUSTOMERS.length} customers and ${orders.length} orders.`)
+}
+
+/** Every order has its invoice: the seed's orders, and orders placed before the plugin was installed. */
+async function backfillInvoices(container: MedusaContainer) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({ entity: "order", fields: ["id"], pagination: { order: { created_at: "ASC" } } })
+  for (const order of orders) {
+    await syncOrderInvoiceWorkflow(container).run({ input: { order_id: order.id } })
+  }
 }
 
 async function ensureAdmin(container: MedusaContainer) {

@@ -1,12 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createProductsWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { placeOrder } from "../../scripts/fixtures/commerce"
 import Medusa from "@medusajs/js-sdk"
 import { createCustomerPortalClient } from "../../src/client"
 import { clock } from "../../src/lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
+import { createDigitalCatalog } from "../helpers/catalog"
 import { createAdminHeaders, createSecretKeyHeaders, createStoreHeaders } from "../helpers/auth"
 import { clearOutbox, linkIn, readOutbox, tokenOf, useOutbox, waitForEmails } from "../helpers/outbox"
 
@@ -251,34 +251,14 @@ medusaIntegrationTestRunner({
           { email: "Noor@Example.com", first_name: "Noor", has_account: true },
           { email: "other@example.com", first_name: "Other", has_account: true },
         ])
-        const [salesChannel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { take: 1 })
-        const {
-          result: [region],
-        } = await createRegionsWorkflow(container).run({
-          input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
-        })
-        const {
-          result: [product],
-        } = await createProductsWorkflow(container).run({
-          input: {
-            products: [
-              {
-                title: "Desktop app",
-                status: "published",
-                options: [{ title: "Seats", values: ["1"] }],
-                variants: [{ title: "1 seat", manage_inventory: false, options: { Seats: "1" }, prices: [{ amount: 49, currency_code: "usd" }] }],
-                sales_channels: [{ id: salesChannel.id }],
-              },
-            ],
-          },
-        })
+        const { region, salesChannel, variant } = await createDigitalCatalog(container)
         const order = (customer: { id: string; email: string }, quantity: number) =>
           placeOrder(container, {
             region_id: region.id,
             sales_channel_id: salesChannel.id,
             email: customer.email,
             customer_id: customer.id,
-            items: [{ variant_id: product.variants[0].id, quantity }],
+            items: [{ variant_id: variant.id, quantity }],
           })
         await order(noorGuest, 1)
         await order(noorAccount, 2)

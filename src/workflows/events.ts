@@ -10,4 +10,6 @@ export const PortalEvents = {
   SESSION_ENDED: "portal_session.ended",
   /** The merchant revoked a customer's links and sessions. Data: customer_ids, links, sessions. */
   ACCESS_REVOKED: "portal_access.revoked",
+  /** An invoice was issued. Data: id, order_id or subscription_id. */
+  INVOICE_ISSUED: "invoice.issued",
 } as const

@@ -30,6 +30,33 @@ type InjectedDependencies = {
 export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
 export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
+export type InvoiceDTO = InferTypeOf<typeof Invoice>
+
+/** Everything an invoice holds except what issuing assigns (number, sequence). */
+export type IssueInvoiceInput = Omit<
+  Partial<InvoiceDTO>,
+  "id" | "number" | "sequence" | "lines" | "created_at" | "updated_at" | "deleted_at"
+> &
+  Pick<InvoiceDTO, "portal_id" | "mode" | "customer_id" | "source_type" | "source_id" | "currency_code" | "issued_at" | "customer_email"> & {
+    subtotal: number
+    discount_total: number
+    shipping_total: number
+    tax_total: number
+    total: number
+    lines: {
+      kind?: "item" | "shipping"
+      title: string
+      description?: string | null
+      product_variant_id?: string | null
+      quantity: number
+      unit_price: number
+      subtotal: number
+      discount_total: number
+      tax_total: number
+      total: number
+      rank?: number
+    }[]
+  }
 
 /** What a redeemed link or a live session says about who is signed in. */
 export type PortalIdentity = {
@@ -319,5 +346,36 @@ export default class CustomerPortalModuleService extends MedusaService({
     const allowed = row.last_allowed
     const wait = Number(row.tat_ms) - now - tolerance
     return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(wait / 1000)) }
+  }
+
+  /**
+   * Issues the invoice of a source (an order, a renewal period, a dues charge)
+   * once: when the source already has one it is returned as it is. The number
+   * comes from the portal's counter in the same transaction, so a failed issue
+   * hands its number back and numbers stay consecutive; of two concurrent
+   * issues for one source, the second fails on the unique source and the
+   * caller reads the first's invoice.
+   */
+  @InjectTransactionManager()
+  async issueInvoice(
+    input: IssueInvoiceInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ invoice: InvoiceDTO; created: boolean }> {
+    const [existing] = await this.listInvoices(
+      { source_type: input.source_type, source_id: input.source_id },
+      { take: 1 },
+      sharedContext
+    )
+    if (existing) {
+      return { invoice: existing, created: false }
+    }
+    const { sequence, number } = await this.allocateInvoiceNumber(input.portal_id, sharedContext)
+    const { lines, ...invoice } = input
+    const created = await this.createInvoices(
+      { ...invoice, sequence, number, lines: lines.map((line, rank) => ({ rank, ...line })) } as any,
+      sharedContext
+    )
+    // Read back, so the columns filled by database defaults (status) are in the answer too.
+    return { invoice: await this.retrieveInvoice(created.id, {}, sharedContext), created: true }
   }
 }

@@ -37,3 +37,15 @@ export const PortalPagination = {
 
 export const StorePortalListOrders = z.object(PortalPagination).strict()
 export type StorePortalListOrdersType = z.infer<typeof StorePortalListOrders>
+
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: "must be a date such as 2026-01-31" })
+
+export const StorePortalListInvoices = z
+  .object({
+    ...PortalPagination,
+    status: z.enum(["open", "paid", "void", "uncollectible"], { message: "status must be open, paid, void or uncollectible" }).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+export type StorePortalListInvoicesType = z.infer<typeof StorePortalListInvoices>

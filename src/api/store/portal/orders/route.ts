@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { amountToNumber } from "../../../../lib/money"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import type { StorePortalListOrdersType } from "../validators"
 
@@ -21,11 +22,11 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
       display_id: order.display_id,
       created_at: order.created_at,
       status: order.status,
-      total: Number(order.total),
+      total: amountToNumber(order.total),
       currency_code: order.currency_code,
       items: (order.items ?? []).map((item: any) => ({
         title: [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" · "),
-        quantity: Number(item.quantity),
+        quantity: amountToNumber(item.quantity),
       })),
     })),
     count: metadata?.count ?? data.length,

@@ -1,0 +1,44 @@
+import type { InvoiceDTO } from "../../modules/customer-portal/service"
+
+const amount = (value: unknown) => Number(value)
+
+/** An invoice as a customer sees it: no internal references, amounts in minor units. */
+export function presentInvoice(invoice: InvoiceDTO, options: { lines?: boolean } = {}) {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    source_type: invoice.source_type,
+    description: invoice.metadata?.description ?? null,
+    currency_code: invoice.currency_code,
+    subtotal: amount(invoice.subtotal),
+    discount_total: amount(invoice.discount_total),
+    shipping_total: amount(invoice.shipping_total),
+    tax_total: amount(invoice.tax_total),
+    total: amount(invoice.total),
+    issued_at: invoice.issued_at,
+    paid_at: invoice.paid_at,
+    voided_at: invoice.voided_at,
+    ...(options.lines
+      ? {
+          customer_email: invoice.customer_email,
+          customer_name: invoice.customer_name,
+          billing_address: invoice.billing_address,
+          payment_method_label: invoice.payment_method_label,
+          lines: [...(invoice.lines ?? [])]
+            .sort((a, b) => a.rank - b.rank)
+            .map((line) => ({
+              kind: line.kind,
+              title: line.title,
+              description: line.description,
+              quantity: line.quantity,
+              unit_price: amount(line.unit_price),
+              subtotal: amount(line.subtotal),
+              discount_total: amount(line.discount_total),
+              tax_total: amount(line.tax_total),
+              total: amount(line.total),
+            })),
+        }
+      : { summary: (invoice.lines ?? []).filter((l) => l.kind === "item").map((l) => l.title).join(", ") }),
+  }
+}
