@@ -77,6 +77,17 @@ describe("portal access in the browser", () => {
     await page.getByRole("button", { name: "Continue to your portal" }).click()
     await expectVisible(page.getByRole("heading", { name: "Welcome, Sam" }))
 
+    // Billing history: the seeded order's invoice, and its detail.
+    await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "Billing" }).click()
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Billing history" }))
+    const invoiceLink = page.getByRole("link", { name: /^View invoice INV-\d{6}$/ }).first()
+    const invoiceName = (await invoiceLink.getAttribute("aria-label")) ?? (await invoiceLink.innerText())
+    await invoiceLink.click()
+    await expectVisible(page.getByRole("heading", { level: 1, name: new RegExp(`^Invoice ${invoiceName.match(/INV-\d{6}/)![0]}$`) }))
+    await expectVisible(page.getByRole("table", { name: "Invoice items" }).getByText("Northwind Desktop · 1 user"))
+    await page.getByRole("link", { name: "Back to billing history" }).click()
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Billing history" }))
+
     await page.getByRole("button", { name: "Sign out" }).click()
     await page.waitForURL(/\/portal\/login\//)
     await page.goto(`${info.storefront_url}/en/portal`)

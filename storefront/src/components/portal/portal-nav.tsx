@@ -5,7 +5,10 @@ import { useTranslations } from "next-intl"
 import { Link, usePathname } from "@/i18n/navigation"
 
 // Later sections add their entry here; the label key lives in the PortalNav namespace.
-const items = [{ href: "/portal", label: "overview" }] as const
+const items = [
+  { href: "/portal", label: "overview" },
+  { href: "/portal/billing", label: "billing" },
+] as const
 
 export function PortalNav() {
   const t = useTranslations("PortalNav")

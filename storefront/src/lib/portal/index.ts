@@ -6,6 +6,8 @@ export { isFetchError, isUnreachable, portalFetch, PortalFetchError, type Portal
 export { getPortalConfig, type PortalConfig } from "./config"
 export { getMe } from "./customer"
 export { describeError, toFailure } from "./errors"
+export { getInvoice, listInvoices } from "./invoices"
+export { formatMinorUnits, formatMinorUnitsToParts, fromMinorUnits } from "./money"
 export { listOrders } from "./orders"
 export { signInPath } from "./paths"
 export { clearSessionCookie, getSessionToken, SESSION_COOKIE, setSessionCookie } from "./session"

@@ -83,6 +83,85 @@ export type PortalOrdersResponse = {
   offset: number
 }
 
+export type PortalInvoiceStatus = "open" | "paid" | "void" | "uncollectible"
+
+/** What an invoice was raised for. */
+export type PortalInvoiceSource = "order" | "renewal" | "dues"
+
+/** An invoice as listed. Every amount is in minor units (1999 = 19.99): see `fromMinorUnits`. */
+export type PortalInvoice = {
+  id: string
+  number: string
+  status: PortalInvoiceStatus
+  source_type: PortalInvoiceSource
+  description: string | null
+  /** A short line on what was bought, in the store's language. */
+  summary: string
+  currency_code: string
+  subtotal: number
+  discount_total: number
+  shipping_total: number
+  tax_total: number
+  total: number
+  /** ISO dates */
+  issued_at: string
+  paid_at: string | null
+  voided_at: string | null
+}
+
+/** Filters of `GET /store/portal/invoices`; dates are `YYYY-MM-DD`. */
+export type PortalInvoiceFilters = {
+  status?: string
+  from?: string
+  to?: string
+}
+
+/** `GET /store/portal/invoices`, newest first; 400 for a bad filter value. */
+export type PortalInvoicesResponse = {
+  invoices: PortalInvoice[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** Amounts in minor units. */
+export type PortalInvoiceLine = {
+  kind: "item" | "shipping"
+  title: string
+  description: string | null
+  quantity: number
+  unit_price: number
+  subtotal: number
+  discount_total: number
+  tax_total: number
+  total: number
+}
+
+export type PortalInvoiceDetail = PortalInvoice & {
+  customer_email: string | null
+  customer_name: string | null
+  /** Address lines, when the invoice has one. */
+  billing_address: PortalAddress | null
+  payment_method_label: string | null
+  lines: PortalInvoiceLine[]
+}
+
+export type PortalAddress = {
+  company?: string | null
+  address_1?: string | null
+  address_2?: string | null
+  city?: string | null
+  province?: string | null
+  postal_code?: string | null
+  country_code?: string | null
+  phone?: string | null
+}
+
+/** `GET /store/portal/invoices/:id`; 404 for an invoice that is not the customer's. */
+export type PortalInvoiceResponse = {
+  invoice: PortalInvoiceDetail
+}
+
 /** A failed call as the customer is told about it; see `toFailure`. */
 export type PortalFailure =
   | { kind: "rate_limited"; retryAfter: number | null }
