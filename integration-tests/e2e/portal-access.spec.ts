@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import type { Browser } from "playwright-core"
 import { linkIn, readOutbox, waitForEmails } from "../helpers/outbox"
 import { e2eInfo, launch, newContext } from "./browser"
@@ -87,6 +88,11 @@ describe("portal access in the browser", () => {
     await expectVisible(page.getByRole("table", { name: "Invoice items" }).getByText("Northwind Desktop · 1 user"))
     await page.getByRole("link", { name: "Back to billing history" }).click()
     await expectVisible(page.getByRole("heading", { level: 1, name: "Billing history" }))
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()])
+    expect(download.suggestedFilename()).toBe("billing-history.csv")
+    const csv = fs.readFileSync((await download.path())!, "utf8")
+    expect(csv).toContain(invoiceName.match(/INV-\d{6}/)![0])
+    expect(csv).toContain("1 × Northwind Desktop · 1 user")
 
     await page.getByRole("button", { name: "Sign out" }).click()
     await page.waitForURL(/\/portal\/login\//)

@@ -176,6 +176,21 @@ medusaIntegrationTestRunner({
         expect((await portal(`/store/portal/invoices?${q}`)).status).toBe(400)
       })
 
+      it("exports the billing history as CSV, the customer's invoices only", async () => {
+        const res = await portal("/store/portal/exports/invoices")
+        expect(res.status).toBe(200)
+        expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8")
+        expect(res.headers["content-disposition"]).toBe('attachment; filename="billing-history.csv"')
+        const rows = String(res.data).replace(/^\ufeff/, "").trim().split("\r\n")
+        expect(rows[0]).toBe("Invoice number,Issued,Status,Description,Currency,Subtotal,Discount,Shipping,Tax,Total,Paid")
+        expect(rows).toHaveLength(3)
+        expect(rows[1]).toMatch(/^INV-\d{6},\d{4}-\d{2}-\d{2},open,2 × Desktop app · 1 seat,USD,39.98,0.00,0.00,0.00,39.98,$/)
+        expect(rows[2]).toMatch(/,paid,1 × Desktop app · 1 seat,USD,19.99,0.00,0.00,0.00,19.99,\d{4}-\d{2}-\d{2}$/)
+        const paidOnly = await portal("/store/portal/exports/invoices?status=paid")
+        expect(String(paidOnly.data).trim().split("\r\n")).toHaveLength(2)
+        expect((await portal("/store/portal/exports/invoices?status=nope")).status).toBe(400)
+      })
+
       it("needs a session", async () => {
         const res = await api.get("/store/portal/invoices", store).catch((e: any) => e.response)
         expect(res.status).toBe(401)

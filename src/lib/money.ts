@@ -46,3 +46,9 @@ export function toMinorUnits(amount: Amount, currencyCode: string): number {
 export function amountToNumber(amount: Amount): number {
   return amount === null || amount === undefined ? 0 : Number(MathBN.convert(plain(amount)).toString())
 }
+
+/** Whole minor units as an exact decimal string in major units: 1999 USD → "19.99", 1500 JPY → "1500". */
+export function minorUnitsToDecimal(minor: number, currencyCode: string): string {
+  const digits = minorUnitDigits(currencyCode)
+  return MathBN.convert(minor).dividedBy(MathBN.convert(10).pow(digits)).toFixed(digits)
+}

@@ -2,7 +2,7 @@ import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framew
 import { authenticatePortal } from "../../utils/portal-auth"
 import { clientIp, rateLimit } from "../../utils/rate-limit"
 import { validateQuery } from "../../utils/validate-query"
-import { StorePortalCreateSession, StorePortalListInvoices, StorePortalListOrders, StorePortalLoginRequest } from "./validators"
+import { StorePortalCreateSession, StorePortalExportInvoices, StorePortalListInvoices, StorePortalListOrders, StorePortalLoginRequest } from "./validators"
 
 const HOUR = 3_600_000
 
@@ -22,6 +22,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["GET"], matcher: "/store/portal/orders", middlewares: [validateQuery(StorePortalListOrders)] },
   { method: ["GET"], matcher: "/store/portal/invoices", middlewares: [validateQuery(StorePortalListInvoices)] },
+  { method: ["GET"], matcher: "/store/portal/exports/invoices", middlewares: [validateQuery(StorePortalExportInvoices)] },
   {
     method: ["POST"],
     matcher: "/store/portal/sessions",

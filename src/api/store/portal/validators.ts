@@ -49,3 +49,12 @@ export const StorePortalListInvoices = z
   })
   .strict()
 export type StorePortalListInvoicesType = z.infer<typeof StorePortalListInvoices>
+
+export const StorePortalExportInvoices = z
+  .object({
+    status: z.enum(["open", "paid", "void", "uncollectible"], { message: "status must be open, paid, void or uncollectible" }).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+export type StorePortalExportInvoicesType = z.infer<typeof StorePortalExportInvoices>

@@ -42,9 +42,18 @@ export default async function BillingPage({ params, searchParams }: Props) {
       signOutAction={signOutAction}
     >
       <div className="flex flex-col gap-y-6 text-start">
-        <div className="flex flex-col gap-y-2">
-          <Heading level="h1">{t("heading")}</Heading>
-          <Text className="text-ui-fg-subtle">{t("intro")}</Text>
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div className="flex flex-col gap-y-2">
+            <Heading level="h1">{t("heading")}</Heading>
+            <Text className="text-ui-fg-subtle">{t("intro")}</Text>
+          </div>
+          <a
+            href={exportHref(session.locale, filters)}
+            download
+            className="txt-compact-small-plus rounded-md px-3 py-2 text-ui-fg-base shadow-buttons-neutral hover:bg-ui-button-neutral-hover focus-visible:shadow-buttons-neutral-focus outline-none"
+          >
+            {t("exportCsv")}
+          </a>
         </div>
         <BillingFilters locale={session.locale} filters={filters} />
         {invoices.status === "fulfilled" ? (
@@ -73,6 +82,14 @@ export default async function BillingPage({ params, searchParams }: Props) {
       </div>
     </PortalShell>
   )
+}
+
+/** The CSV download of what the filters show (all pages). */
+function exportHref(locale: string, filters: PortalInvoiceFilters): string {
+  const query = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]))
+  ).toString()
+  return `/${locale}/portal/billing/export${query ? `?${query}` : ""}`
 }
 
 function first(value: string | string[] | undefined): string | undefined {
