@@ -41,6 +41,11 @@ export const ORDER_INVOICE_FIELDS = [
 
 type Line = IssueInvoiceInput["lines"][number]
 
+/** How a purchased line reads to the customer: "Product · Variant". */
+export function lineItemTitle(item: { title?: string | null; product_title?: string | null; variant_title?: string | null }): string {
+  return [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" · ")
+}
+
 /**
  * The invoice snapshot of an order: its lines and totals in whole minor
  * units. Each amount is rounded once, and every total is the sum of rounded
@@ -61,7 +66,7 @@ export function invoiceFromOrder(order: any): Pick<
   const items: Line[] = (order.items ?? []).map((item: any) =>
     line(
       "item",
-      [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" · "),
+      lineItemTitle(item),
       amountToNumber(item.quantity),
       item.unit_price,
       item.subtotal,

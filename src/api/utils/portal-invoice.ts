@@ -1,4 +1,16 @@
 import type { InvoiceDTO } from "../../modules/customer-portal/service"
+import type { PortalContext } from "./portal-auth"
+
+/** The signed-in customer's invoices (every record with their email, in the session's mode), narrowed by status and issue date. */
+export function portalInvoiceFilters(portal: PortalContext, query: { status?: string; from?: string; to?: string }) {
+  const { status, from, to } = query
+  return {
+    customer_id: portal.customer_ids,
+    mode: portal.mode,
+    ...(status ? { status } : {}),
+    ...(from || to ? { issued_at: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) } } : {}),
+  } as Record<string, unknown>
+}
 
 const amount = (value: unknown) => Number(value)
 

@@ -2,7 +2,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import type { PortalRequest } from "../../../utils/portal-auth"
-import { presentInvoice } from "../../../utils/portal-invoice"
+import { portalInvoiceFilters, presentInvoice } from "../../../utils/portal-invoice"
 import type { StorePortalListInvoicesType } from "../validators"
 
 /**
@@ -11,19 +11,10 @@ import type { StorePortalListInvoicesType } from "../validators"
  * and issue date. Served from the (customer_id, issued_at) index.
  */
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
-  const { limit, offset, status, from, to } = req.validatedQuery as StorePortalListInvoicesType
+  const { limit, offset, ...filters } = req.validatedQuery as StorePortalListInvoicesType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const issued_at = {
-    ...(from ? { $gte: new Date(from) } : {}),
-    ...(to ? { $lte: new Date(to) } : {}),
-  }
   const [invoices, count] = await service.listAndCountInvoices(
-    {
-      customer_id: req.portal.customer_ids,
-      mode: req.portal.mode,
-      ...(status ? { status } : {}),
-      ...(from || to ? { issued_at } : {}),
-    },
+    portalInvoiceFilters(req.portal, filters),
     { skip: offset, take: limit, order: { issued_at: "DESC", id: "DESC" }, relations: ["lines"] }
   )
   res.json({ invoices: invoices.map((invoice) => presentInvoice(invoice)), count, limit, offset })

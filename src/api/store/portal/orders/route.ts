@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { amountToNumber } from "../../../../lib/money"
+import { lineItemTitle } from "../../../../lib/order-invoice"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import type { StorePortalListOrdersType } from "../validators"
 
@@ -25,7 +26,7 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
       total: amountToNumber(order.total),
       currency_code: order.currency_code,
       items: (order.items ?? []).map((item: any) => ({
-        title: [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" · "),
+        title: lineItemTitle(item),
         quantity: amountToNumber(item.quantity),
       })),
     })),

@@ -4,6 +4,7 @@ import { minorUnitsToDecimal } from "../../../../../lib/money"
 import { CUSTOMER_PORTAL_MODULE } from "../../../../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../../../../modules/customer-portal/service"
 import type { PortalRequest } from "../../../../utils/portal-auth"
+import { portalInvoiceFilters } from "../../../../utils/portal-invoice"
 import type { StorePortalExportInvoicesType } from "../../validators"
 
 const BATCH = 500
@@ -15,14 +16,8 @@ const BATCH = 500
  * the invoice's currency.
  */
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
-  const { status, from, to } = req.validatedQuery as StorePortalExportInvoicesType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const filters = {
-    customer_id: req.portal.customer_ids,
-    mode: req.portal.mode,
-    ...(status ? { status } : {}),
-    ...(from || to ? { issued_at: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) } } : {}),
-  }
+  const filters = portalInvoiceFilters(req.portal, req.validatedQuery as StorePortalExportInvoicesType)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", 'attachment; filename="billing-history.csv"')
   res.setHeader("Cache-Control", "private, no-store")
