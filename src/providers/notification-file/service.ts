@@ -42,15 +42,17 @@ export class FileNotificationService extends AbstractNotificationProviderService
       fs.writeFile(`${base}.html`, content?.html ?? ""),
       fs.writeFile(`${base}.txt`, content?.text ?? ""),
     ])
-    // Written last: a reader that sees the .json finds the bodies beside it.
+    // Written last and renamed into place, so a reader never sees a half-written .json, and
+    // one that sees it finds the bodies beside it.
     await fs.writeFile(
-      `${base}.json`,
+      `${base}.json.tmp`,
       JSON.stringify(
         { id, to: notification.to, from: notification.from ?? null, channel: notification.channel, template: notification.template, subject: content?.subject ?? null, data: notification.data ?? null, html: `${base}.html`, text: `${base}.txt` },
         null,
         2
       )
     )
+    await fs.rename(`${base}.json.tmp`, `${base}.json`)
     this.logger.info(`Email "${content?.subject ?? notification.template}" written to ${base}.html`)
     return { id }
   }
