@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { execFileSync } from "node:child_process"
+import { unzipSync } from "fflate"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { placeOrder } from "../../scripts/fixtures/commerce"
@@ -9,6 +11,12 @@ import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
 import { createDigitalCatalog } from "../helpers/catalog"
 
 jest.setTimeout(180_000)
+
+/** The text of a PDF as `pdftotext` reads it, each line as laid out on the page (without the embedding marks it adds around right-to-left runs). */
+const pdfText = (pdf: Buffer) =>
+  execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: pdf })
+    .toString("utf8")
+    .replace(/[\u202A-\u202E]/g, "")
 
 /** Subscribers run after the answer; wait until the invoice reaches the expected state. */
 async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
@@ -111,8 +119,14 @@ medusaIntegrationTestRunner({
       let token: string
       let store: { headers: Record<string, string> }
       let otherInvoiceId: string
-      const portal = (path: string) =>
-        api.get(path, { headers: { ...store.headers, authorization: `Bearer ${token}` } }).catch((e: any) => e.response)
+      const portal = (path: string, options: { binary?: boolean } = {}) =>
+        api
+          .get(path, {
+            headers: { ...store.headers, authorization: `Bearer ${token}` },
+            ...(options.binary ? { responseType: "arraybuffer" as const } : {}),
+          })
+          .catch((e: any) => e.response)
+      const errorOf = (res: any) => JSON.parse(Buffer.from(res.data).toString("utf8"))
 
       beforeEach(async () => {
         const container = getContainer()
@@ -150,6 +164,9 @@ medusaIntegrationTestRunner({
         expect((await portal("/store/portal/invoices?status=paid")).data.invoices.map((i: any) => i.total)).toEqual([1999])
         expect((await portal("/store/portal/invoices?to=2000-01-01")).data.count).toBe(0)
         expect((await portal("/store/portal/invoices?from=2000-01-01")).data.count).toBe(2)
+        // A bare day is the whole day: invoices issued today are in a range that ends today.
+        const today = new Date().toISOString().slice(0, 10)
+        expect((await portal(`/store/portal/invoices?from=${today}&to=${today}`)).data.count).toBe(2)
         const page = (await portal("/store/portal/invoices?limit=1&offset=1")).data
         expect(page).toMatchObject({ count: 2, limit: 1, offset: 1 })
         expect(page.invoices).toHaveLength(1)
@@ -191,8 +208,187 @@ medusaIntegrationTestRunner({
         expect((await portal("/store/portal/exports/invoices?status=nope")).status).toBe(400)
       })
 
+      it("downloads an invoice as a PDF in English: number, lines and total", async () => {
+        const [paid] = (await portal("/store/portal/invoices?status=paid")).data.invoices
+        const res = await portal(`/store/portal/invoices/${paid.id}/pdf`, { binary: true })
+        expect(res.status).toBe(200)
+        expect(res.headers["content-type"]).toBe("application/pdf")
+        expect(res.headers["content-disposition"]).toBe(`attachment; filename="${paid.number}.pdf"`)
+        expect(res.headers["cache-control"]).toBe("private, no-store")
+        const pdf = Buffer.from(res.data)
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-")
+        const text = pdfText(pdf)
+        for (const expected of ["Invoice", paid.number, "Desktop app · 1 seat", "Total", "$19.99", "Paid", "Bill to", "layla@example.com", "Layla Haddad"]) {
+          expect(text).toContain(expected)
+        }
+      })
+
+      it("downloads an invoice as a PDF in Arabic, laid out right to left", async () => {
+        const [open] = (await portal("/store/portal/invoices?status=open")).data.invoices
+        const res = await portal(`/store/portal/invoices/${open.id}/pdf?locale=ar`, { binary: true })
+        expect(res.status).toBe(200)
+        const text = pdfText(Buffer.from(res.data))
+        for (const expected of ["فاتورة", "رقم الفاتورة", "المجموع الفرعي", "مستحقة", "سعر الوحدة", open.number, "Desktop app · 1 seat", "US$ 39.98"]) {
+          expect(text).toContain(expected)
+        }
+        // Right to left: each label comes after its value on the line, as pdftotext reads a page left to right.
+        expect(text).toMatch(new RegExp(`${open.number}\\s+رقم الفاتورة`))
+      })
+
+      it("answers 404 for the PDF of another customer's invoice or a missing one", async () => {
+        for (const id of [otherInvoiceId, "inv_missing"]) {
+          const res = await portal(`/store/portal/invoices/${id}/pdf`, { binary: true })
+          expect(res.status).toBe(404)
+          expect(errorOf(res).message).toBe("There is no such invoice in your account.")
+        }
+      })
+
+      it("falls back to the store's language for one the portal does not speak, and refuses unknown parameters", async () => {
+        const [first] = (await portal("/store/portal/invoices")).data.invoices
+        const french = await portal(`/store/portal/invoices/${first.id}/pdf?locale=fr-FR`, { binary: true })
+        expect(french.status).toBe(200)
+        expect(pdfText(Buffer.from(french.data))).toContain("Invoice number")
+        const bad = await portal(`/store/portal/invoices/${first.id}/pdf?customer_id=cus_1`, { binary: true })
+        expect(bad.status).toBe(400)
+        expect(errorOf(bad).message).toMatch(/customer_id/)
+      })
+
+      it("downloads every invoice of a date range as a ZIP of PDFs, the customer's own only", async () => {
+        const today = new Date().toISOString().slice(0, 10)
+        const res = await portal(`/store/portal/exports/invoice-pdfs?from=${today}&to=${today}`, { binary: true })
+        expect(res.status).toBe(200)
+        expect(res.headers["content-type"]).toBe("application/zip")
+        expect(res.headers["content-disposition"]).toBe(`attachment; filename="invoices_${today}_to_${today}.zip"`)
+        expect(res.headers["cache-control"]).toBe("private, no-store")
+        const files = unzipSync(new Uint8Array(res.data))
+        const numbers = (await portal("/store/portal/invoices")).data.invoices.map((i: any) => `${i.number}.pdf`)
+        expect(Object.keys(files).sort()).toEqual(numbers.sort())
+        for (const [name, bytes] of Object.entries(files)) {
+          const text = pdfText(Buffer.from(bytes))
+          expect(text).toContain(name.replace(/\.pdf$/, ""))
+          expect(text).toContain("Desktop app · 1 seat")
+        }
+        const paidOnly = unzipSync(new Uint8Array((await portal("/store/portal/exports/invoice-pdfs?status=paid", { binary: true })).data))
+        expect(Object.keys(paidOnly)).toHaveLength(1)
+      })
+
+      it("says plainly when a range has no invoices or too many for one download", async () => {
+        const empty = await portal("/store/portal/exports/invoice-pdfs?to=2000-01-01", { binary: true })
+        expect(empty.status).toBe(404)
+        expect(errorOf(empty).message).toBe("There are no invoices in this date range. Choose another range and try again.")
+        const portalId = (await service().listInvoices({ customer_id: customer.id }, { take: 1 }))[0].portal_id
+        await service().createInvoices(
+          Array.from({ length: 501 }, (_, i) => ({
+            portal_id: portalId,
+            mode: "test" as const,
+            number: `OLD-${i}`,
+            sequence: 10_000 + i,
+            customer_id: customer.id,
+            source_type: "renewal" as const,
+            source_id: `old:${i}`,
+            currency_code: "usd",
+            subtotal: 100,
+            discount_total: 0,
+            shipping_total: 0,
+            tax_total: 0,
+            total: 100,
+            issued_at: new Date("2020-01-01T00:00:00Z"),
+            customer_email: customer.email,
+          }))
+        )
+        const tooMany = await portal("/store/portal/exports/invoice-pdfs", { binary: true })
+        expect(tooMany.status).toBe(400)
+        expect(errorOf(tooMany).message).toBe(
+          "This range holds 503 invoices; one download holds up to 500. Choose a shorter date range and try again."
+        )
+        expect((await portal("/store/portal/exports/invoice-pdfs?from=2021-01-01", { binary: true })).status).toBe(200)
+      })
+
       it("needs a session", async () => {
         const res = await api.get("/store/portal/invoices", store).catch((e: any) => e.response)
+        expect(res.status).toBe(401)
+      })
+    })
+
+    describe("invoices in the admin", () => {
+      let admin: { headers: Record<string, string> }
+      let orders: { paid: string; open: string; theirs: string }
+      let other: { id: string }
+      const get = (path: string, options: { binary?: boolean } = {}) =>
+        api.get(path, { ...admin, ...(options.binary ? { responseType: "arraybuffer" as const } : {}) }).catch((e: any) => e.response)
+
+      beforeEach(async () => {
+        const container = getContainer()
+        admin = await createAdminHeaders(container)
+        ;[other] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "other@example.com", has_account: true }])
+        const paid = await order()
+        const open = await order({ capture: false, quantity: 2 })
+        const theirs = await placeOrder(container, {
+          region_id: catalog.region.id,
+          sales_channel_id: catalog.salesChannel.id,
+          email: "other@example.com",
+          customer_id: other.id,
+          items: [{ variant_id: catalog.variant.id, quantity: 5 }],
+        })
+        orders = { paid: paid.id, open: open.id, theirs: theirs.id }
+        await waitFor(() => invoicesOf(paid.id), (l) => l[0]?.status === "paid")
+        await waitFor(() => invoicesOf(open.id), (l) => l.length === 1)
+        await waitFor(() => invoicesOf(theirs.id), (l) => l[0]?.status === "paid")
+      })
+
+      it("lists every invoice newest first, filtered by status, customer, order, number or email and date", async () => {
+        const all = (await get("/admin/customer-portal/invoices")).data
+        expect(all.count).toBe(3)
+        expect(all.invoices.map((i: any) => i.order_id)).toEqual([orders.theirs, orders.open, orders.paid])
+        expect(all.invoices[0]).toMatchObject({ customer_id: other.id, customer_email: "other@example.com", total: 9995, status: "paid", mode: "test" })
+        const ids = async (q: string) => (await get(`/admin/customer-portal/invoices?${q}`)).data.invoices.map((i: any) => i.order_id)
+        expect(await ids("status=open")).toEqual([orders.open])
+        expect(await ids(`customer_id=${customer.id}`)).toEqual([orders.open, orders.paid])
+        expect(await ids(`order_id=${orders.paid}`)).toEqual([orders.paid])
+        expect(await ids("q=other@")).toEqual([orders.theirs])
+        expect(await ids(`q=${all.invoices[2].number}`)).toEqual([orders.paid])
+        expect(await ids("to=2000-01-01")).toEqual([])
+        const page = (await get("/admin/customer-portal/invoices?limit=2&offset=2")).data
+        expect(page).toMatchObject({ count: 3, limit: 2, offset: 2 })
+        expect(page.invoices.map((i: any) => i.order_id)).toEqual([orders.paid])
+      })
+
+      it("shows an invoice with its lines and serves its PDF", async () => {
+        const [invoice] = (await get(`/admin/customer-portal/invoices?order_id=${orders.open}`)).data.invoices
+        const detail = (await get(`/admin/customer-portal/invoices/${invoice.id}`)).data.invoice
+        expect(detail.lines).toEqual([expect.objectContaining({ title: "Desktop app · 1 seat", quantity: 2, total: 3998 })])
+        const pdf = await get(`/admin/customer-portal/invoices/${invoice.id}/pdf?locale=ar`, { binary: true })
+        expect(pdf.status).toBe(200)
+        expect(pdf.headers["content-type"]).toBe("application/pdf")
+        expect(pdf.headers["content-disposition"]).toBe(`attachment; filename="${invoice.number}.pdf"`)
+        expect(pdfText(Buffer.from(pdf.data))).toContain("US$ 39.98")
+        expect((await get("/admin/customer-portal/invoices/inv_missing")).status).toBe(404)
+        expect((await get("/admin/customer-portal/invoices/inv_missing/pdf", { binary: true })).status).toBe(404)
+      })
+
+      it("prints the seller's address from the settings on the PDF", async () => {
+        const saved = await api.post(
+          "/admin/customer-portal",
+          { name: "Northwind Studio", support_email: "help@northwind.example", business_address: { address_1: "221 Market Street", city: "San Francisco", postal_code: "94105", country_code: "US", tax_id: "US-123" } },
+          admin
+        )
+        expect(saved.data.customer_portal.business_address).toMatchObject({ address_1: "221 Market Street", country_code: "us" })
+        const [invoice] = (await get(`/admin/customer-portal/invoices?order_id=${orders.paid}`)).data.invoices
+        const text = pdfText(Buffer.from((await get(`/admin/customer-portal/invoices/${invoice.id}/pdf`, { binary: true })).data))
+        for (const expected of ["Northwind Studio", "221 Market Street", "94105 San Francisco", "United States", "Tax ID: US-123", "help@northwind.example"]) {
+          expect(text).toContain(expected)
+        }
+        const bad = await api.post("/admin/customer-portal", { business_address: { country_code: "USA" } }, admin).catch((e: any) => e.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/two-letter country code/)
+      })
+
+      it.each(["status=draft", "limit=1000", "from=soon", "unknown=1"])("refuses ?%s with a 400", async (q) => {
+        expect((await get(`/admin/customer-portal/invoices?${q}`)).status).toBe(400)
+      })
+
+      it("is for signed-in admins only", async () => {
+        const res = await api.get("/admin/customer-portal/invoices").catch((e: any) => e.response)
         expect(res.status).toBe(401)
       })
     })

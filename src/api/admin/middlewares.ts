@@ -1,5 +1,6 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminCreatePortalSession, AdminUpdateCustomerPortal } from "./validators"
+import { validateQuery } from "../utils/validate-query"
+import { AdminCreatePortalSession, AdminInvoicePdf, AdminListInvoices, AdminUpdateCustomerPortal } from "./validators"
 
 export const adminPortalMiddlewares: MiddlewareRoute[] = [
   {
@@ -12,4 +13,6 @@ export const adminPortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customer-portal",
     middlewares: [validateAndTransformBody(AdminUpdateCustomerPortal)],
   },
+  { method: ["GET"], matcher: "/admin/customer-portal/invoices", middlewares: [validateQuery(AdminListInvoices)] },
+  { method: ["GET"], matcher: "/admin/customer-portal/invoices/:id/pdf", middlewares: [validateQuery(AdminInvoicePdf)] },
 ]

@@ -17,6 +17,29 @@ const optionalUrl = z
   .nullable()
   .optional()
 
+const addressLine = z.string().trim().max(200).nullable().optional()
+
+/** The seller's details printed on invoices. */
+export const BusinessAddressSchema = z
+  .object({
+    company: addressLine,
+    address_1: addressLine,
+    address_2: addressLine,
+    city: z.string().trim().max(120).nullable().optional(),
+    province: z.string().trim().max(120).nullable().optional(),
+    postal_code: z.string().trim().max(20).nullable().optional(),
+    country_code: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z]{2}$/, { message: "country_code must be a two-letter country code such as us" })
+      .transform((v) => v.toLowerCase())
+      .nullable()
+      .optional(),
+    phone: z.string().trim().max(40).nullable().optional(),
+    tax_id: z.string().trim().max(60).nullable().optional(),
+  })
+  .strict()
+
 export const AdminUpdateCustomerPortal = z
   .object({
     name: z.string().trim().min(1, { message: "name cannot be empty" }).max(120).optional(),
@@ -30,6 +53,7 @@ export const AdminUpdateCustomerPortal = z
       .optional(),
     support_email: z.string().trim().max(254).pipe(z.email({ message: "support_email must be an email address" })).nullable().optional(),
     default_locale: z.enum(["en", "ar"]).optional(),
+    business_address: BusinessAddressSchema.nullable().optional(),
     allow_cancellation: z.boolean().optional(),
     cancellation_mode: z.enum(["immediately", "period_end", "both"]).optional(),
     allow_payment_method_update: z.boolean().optional(),
@@ -38,3 +62,25 @@ export const AdminUpdateCustomerPortal = z
   })
   .strict()
 export type AdminUpdateCustomerPortalType = z.infer<typeof AdminUpdateCustomerPortal>
+
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: "must be a date such as 2026-01-31" })
+const invoiceStatus = z.enum(["open", "paid", "void", "uncollectible"], { message: "status must be open, paid, void or uncollectible" })
+
+export const AdminListInvoices = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    status: invoiceStatus.optional(),
+    customer_id: z.string().trim().max(64).optional(),
+    order_id: z.string().trim().max(64).optional(),
+    mode: z.enum(["test", "live"], { message: 'mode must be "test" or "live"' }).optional(),
+    /** An invoice number or a customer email, or the start of one. */
+    q: z.string().trim().max(254).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+export type AdminListInvoicesType = z.infer<typeof AdminListInvoices>
+
+export const AdminInvoicePdf = z.object({ locale: z.enum(["en", "ar"], { message: 'locale must be "en" or "ar"' }).optional() }).strict()
+export type AdminInvoicePdfType = z.infer<typeof AdminInvoicePdf>

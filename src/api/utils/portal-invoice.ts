@@ -1,6 +1,23 @@
 import type { InvoiceDTO } from "../../modules/customer-portal/service"
 import type { PortalContext } from "./portal-auth"
 
+/** The language part of Medusa's request locale ("ar" of "ar-SA"), if any. */
+export function requestLanguage(req: { locale?: string }): string | undefined {
+  return req.locale?.split("-")[0]?.toLowerCase() || undefined
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * An issue-date range as a filter. A bare day is a whole day: `to=2026-01-31`
+ * takes in everything issued on the 31st (UTC), not only its first instant.
+ */
+export function issuedBetween(from?: string, to?: string): Record<string, unknown> {
+  if (!from && !to) return {}
+  const end = to ? (DAY.test(to) ? { $lt: new Date(Date.parse(to) + 86_400_000) } : { $lte: new Date(to) }) : {}
+  return { issued_at: { ...(from ? { $gte: new Date(from) } : {}), ...end } }
+}
+
 /** The signed-in customer's invoices (every record with their email, in the session's mode), narrowed by status and issue date. */
 export function portalInvoiceFilters(portal: PortalContext, query: { status?: string; from?: string; to?: string }) {
   const { status, from, to } = query
@@ -8,7 +25,7 @@ export function portalInvoiceFilters(portal: PortalContext, query: { status?: st
     customer_id: portal.customer_ids,
     mode: portal.mode,
     ...(status ? { status } : {}),
-    ...(from || to ? { issued_at: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) } } : {}),
+    ...issuedBetween(from, to),
   } as Record<string, unknown>
 }
 

@@ -1,8 +1,15 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
-import { authenticatePortal } from "../../utils/portal-auth"
+import { authenticatePortal, type PortalRequest } from "../../utils/portal-auth"
 import { clientIp, rateLimit } from "../../utils/rate-limit"
 import { validateQuery } from "../../utils/validate-query"
-import { StorePortalCreateSession, StorePortalExportInvoices, StorePortalListInvoices, StorePortalListOrders, StorePortalLoginRequest } from "./validators"
+import {
+  StorePortalCreateSession,
+  StorePortalExportInvoices,
+  StorePortalInvoicePdf,
+  StorePortalListInvoices,
+  StorePortalListOrders,
+  StorePortalLoginRequest,
+} from "./validators"
 
 const HOUR = 3_600_000
 
@@ -23,6 +30,16 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/portal/orders", middlewares: [validateQuery(StorePortalListOrders)] },
   { method: ["GET"], matcher: "/store/portal/invoices", middlewares: [validateQuery(StorePortalListInvoices)] },
   { method: ["GET"], matcher: "/store/portal/exports/invoices", middlewares: [validateQuery(StorePortalExportInvoices)] },
+  { method: ["GET"], matcher: "/store/portal/invoices/:id/pdf", middlewares: [validateQuery(StorePortalInvoicePdf)] },
+  {
+    method: ["GET"],
+    matcher: "/store/portal/exports/invoice-pdfs",
+    middlewares: [
+      validateQuery(StorePortalExportInvoices),
+      // Each archive renders up to hundreds of PDFs: a few an hour per customer is plenty.
+      rateLimit([{ name: "export:pdfs", limit: 20, periodMs: HOUR, burst: 5, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+    ],
+  },
   {
     method: ["POST"],
     matcher: "/store/portal/sessions",

@@ -58,3 +58,10 @@ export const StorePortalExportInvoices = z
   })
   .strict()
 export type StorePortalExportInvoicesType = z.infer<typeof StorePortalExportInvoices>
+
+/**
+ * The language of a PDF is Medusa's request locale (`?locale=ar` or the
+ * `x-medusa-locale` header), which Medusa takes out of the query before any
+ * route sees it; one the portal does not speak falls back to the invoice's.
+ */
+export const StorePortalInvoicePdf = z.object({}).strict()
