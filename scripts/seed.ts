@@ -14,6 +14,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { ensureCustomerPortalWorkflow } from "../src/workflows/ensure-customer-portal"
 import { syncOrderInvoiceWorkflow } from "../src/workflows/sync-order-invoice"
+import { updateCustomerPortalWorkflow } from "../src/workflows/update-customer-portal"
 import { placeOrder } from "./fixtures/commerce"
 
 /**
@@ -54,7 +55,26 @@ export default async function seedDemo({ container }: ExecArgs) {
   await ensureAdmin(container)
   await backfillInvoices(container)
   const { data: apiKeys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: KEY_TITLE } })
-  const { result: portal } = await ensureCustomerPortalWorkflow(container).run()
+  let { result: portal } = await ensureCustomerPortalWorkflow(container).run()
+  if (!portal.business_address) {
+    // What the invoices print as the seller; the merchant edits it under Settings → Customer portal.
+    ;({ result: portal } = await updateCustomerPortalWorkflow(container).run({
+      input: {
+        update: {
+          name: STORE_NAME,
+          support_email: "help@northwind.example",
+          business_address: {
+            address_1: "221 Market Street",
+            city: "San Francisco",
+            province: "CA",
+            postal_code: "94105",
+            country_code: "us",
+            tax_id: "US 12-3456789",
+          },
+        },
+      },
+    }))
+  }
   const info = {
     store_name: STORE_NAME,
     publishable_key: apiKeys[0].token,

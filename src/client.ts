@@ -10,6 +10,19 @@ export type CreatePortalSessionOptions = {
   locale?: "en" | "ar"
 }
 
+/** The seller's details printed on invoices. */
+export type BusinessAddress = {
+  company?: string | null
+  address_1?: string | null
+  address_2?: string | null
+  city?: string | null
+  province?: string | null
+  postal_code?: string | null
+  country_code?: string | null
+  phone?: string | null
+  tax_id?: string | null
+}
+
 export type CustomerPortalSettings = {
   business_id: string
   mode: "test" | "live"
@@ -19,6 +32,7 @@ export type CustomerPortalSettings = {
   support_email: string | null
   return_url: string | null
   default_locale: "en" | "ar"
+  business_address: BusinessAddress | null
   allow_cancellation: boolean
   cancellation_mode: "immediately" | "period_end" | "both"
   allow_payment_method_update: boolean
@@ -29,6 +43,61 @@ export type CustomerPortalSettings = {
 export type CustomerPortalSettingsResponse = {
   customer_portal: CustomerPortalSettings
   static_links: { test: string; live: string }
+}
+
+export type InvoiceStatus = "open" | "paid" | "void" | "uncollectible"
+
+/** An invoice as the merchant sees it. Amounts are integer minor units of `currency_code`. */
+export type AdminInvoice = {
+  id: string
+  number: string
+  status: InvoiceStatus
+  source_type: "order" | "renewal" | "dues"
+  description: string | null
+  currency_code: string
+  subtotal: number
+  discount_total: number
+  shipping_total: number
+  tax_total: number
+  total: number
+  issued_at: string
+  paid_at: string | null
+  voided_at: string | null
+  mode: "test" | "live"
+  customer_id: string
+  customer_email: string
+  customer_name: string | null
+  order_id: string | null
+  subscription_id: string | null
+  payment_id: string | null
+  /** The items' titles, in lists. */
+  summary?: string
+  /** With the detail only. */
+  lines?: {
+    kind: "item" | "shipping"
+    title: string
+    description: string | null
+    quantity: number
+    unit_price: number
+    subtotal: number
+    discount_total: number
+    tax_total: number
+    total: number
+  }[]
+}
+
+export type AdminInvoiceQuery = {
+  limit?: number
+  offset?: number
+  status?: InvoiceStatus
+  customer_id?: string
+  order_id?: string
+  mode?: "test" | "live"
+  /** An invoice number or customer email, or its start. */
+  q?: string
+  /** Issue dates, inclusive: `2026-01-01`. */
+  from?: string
+  to?: string
 }
 
 type Fetcher = Pick<Medusa["client"], "fetch">
@@ -64,6 +133,18 @@ export function createCustomerPortalClient(sdk: { client: Fetcher }) {
           return revoked
         },
       },
+    },
+    invoices: {
+      /** Every invoice of the store, newest first. */
+      list: (query: AdminInvoiceQuery = {}) =>
+        fetch<{ invoices: AdminInvoice[]; count: number; limit: number; offset: number }>("/admin/customer-portal/invoices", {
+          query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "")),
+        }),
+      retrieve: async (id: string): Promise<AdminInvoice> =>
+        (await fetch<{ invoice: AdminInvoice }>(`/admin/customer-portal/invoices/${encodeURIComponent(id)}`)).invoice,
+      /** Where the invoice's PDF downloads from (the admin's session cookie authorises it). */
+      pdfPath: (id: string, locale?: "en" | "ar") =>
+        `/admin/customer-portal/invoices/${encodeURIComponent(id)}/pdf${locale ? `?locale=${locale}` : ""}`,
     },
     settings: {
       retrieve: () => fetch<CustomerPortalSettingsResponse>("/admin/customer-portal"),

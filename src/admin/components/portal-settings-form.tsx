@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
 import { PORTAL_SETTINGS_KEY, portalClient } from "../lib/client"
 import { errorMessage } from "../lib/errors"
-import type { AdminCustomerPortal } from "../lib/types"
+import type { AdminCustomerPortal, BusinessAddress } from "../lib/types"
 
 type Editable = Omit<AdminCustomerPortal, "business_id">
 
@@ -14,6 +14,25 @@ const TEXT_FIELDS: { key: "name" | "support_email" | "return_url" | "logo_url" |
   { key: "logo_url", label: "Logo URL", hint: "An image shown in the portal header, emails and invoices.", type: "url" },
   { key: "accent_color", label: "Accent colour", hint: "A colour such as #1f6feb, for buttons in emails." },
 ]
+
+const ADDRESS_FIELDS: { key: keyof BusinessAddress; label: string; wide?: boolean; hint?: string }[] = [
+  { key: "company", label: "Legal name", wide: true, hint: "If it differs from the store name." },
+  { key: "address_1", label: "Address", wide: true },
+  { key: "address_2", label: "Address, line 2", wide: true },
+  { key: "postal_code", label: "Postal code" },
+  { key: "city", label: "City" },
+  { key: "province", label: "State or province" },
+  { key: "country_code", label: "Country code", hint: "Two letters, such as us or ae." },
+  { key: "phone", label: "Phone" },
+  { key: "tax_id", label: "Tax ID", hint: "VAT, GST or other tax registration number." },
+]
+
+/** The address as the API takes it: trimmed, blanks as null, and null when nothing is filled in. */
+function cleanAddress(address: BusinessAddress | null): BusinessAddress | null {
+  if (!address) return null
+  const entries = ADDRESS_FIELDS.map(({ key }) => [key, address[key]?.trim() || null] as const)
+  return entries.some(([, v]) => v) ? Object.fromEntries(entries) : null
+}
 
 const FEATURES: { key: keyof Editable; label: string }[] = [
   { key: "allow_cancellation", label: "Customers can cancel subscriptions" },
@@ -39,6 +58,7 @@ export const PortalSettingsForm = ({ portal }: { portal: AdminCustomerPortal }) 
         return_url: blankToNull(body.return_url),
         logo_url: blankToNull(body.logo_url),
         accent_color: blankToNull(body.accent_color),
+        business_address: cleanAddress(body.business_address),
       })
     },
     onSuccess: (data) => {
@@ -93,6 +113,32 @@ export const PortalSettingsForm = ({ portal }: { portal: AdminCustomerPortal }) 
           </div>
         ))}
       </div>
+      <fieldset className="flex flex-col gap-y-3">
+        <legend className="txt-compact-small-plus mb-1">Invoice details</legend>
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          Printed as the seller on every invoice PDF, under the store name and logo.
+        </Text>
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+          {ADDRESS_FIELDS.map(({ key, label, wide, hint }) => (
+            <div key={key} className={`flex flex-col gap-y-1 ${wide ? "md:col-span-3" : ""}`}>
+              <Label htmlFor={`portal-address-${key}`} size="small" weight="plus">
+                {label}
+              </Label>
+              <Input
+                id={`portal-address-${key}`}
+                value={form.business_address?.[key] ?? ""}
+                onChange={(e) => set("business_address", { ...(form.business_address ?? {}), [key]: e.target.value })}
+                aria-describedby={hint ? `portal-address-${key}-hint` : undefined}
+              />
+              {hint && (
+                <Text id={`portal-address-${key}-hint`} size="xsmall" className="text-ui-fg-subtle">
+                  {hint}
+                </Text>
+              )}
+            </div>
+          ))}
+        </div>
+      </fieldset>
       <fieldset className="flex flex-col gap-y-3">
         <legend className="txt-compact-small-plus mb-2">Features</legend>
         {FEATURES.map(({ key, label }) => (

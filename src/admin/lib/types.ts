@@ -1,4 +1,8 @@
 export type {
+  AdminInvoice,
+  AdminInvoiceQuery,
+  BusinessAddress,
+  InvoiceStatus,
   CustomerPortalSettings as AdminCustomerPortal,
   CustomerPortalSettingsResponse as AdminCustomerPortalResponse,
   PortalSessionLink,

@@ -14,6 +14,7 @@ const clientNamespaces = [
   "PortalErrors",
   "Login",
   "AccessLink",
+  "Billing",
 ] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>

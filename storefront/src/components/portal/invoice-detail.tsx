@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import { Link } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import type { PortalAddress, PortalInvoiceDetail } from "@/lib/portal/types"
+import { DOWNLOAD_CONTROL } from "./download-styles"
 import { InvoiceLines } from "./invoice-lines"
 import { InvoicePurpose } from "./invoice-list"
 import { InvoiceStatusBadge } from "./invoice-status-badge"
@@ -28,15 +29,22 @@ export async function InvoiceDetail({ locale, invoice }: Props) {
     <div className="flex flex-col gap-y-8 text-start">
       <BackLink label={t("backToBilling")} />
       <div className="flex flex-col gap-y-3">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <Heading level="h1">
-            {t.rich("title", {
-              number: invoice.number,
-              // The number stays left to right in the Arabic heading.
-              ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
-            })}
-          </Heading>
-          <InvoiceStatusBadge status={invoice.status} />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <Heading level="h1">
+              {t.rich("title", {
+                number: invoice.number,
+                // The number stays left to right in the Arabic heading.
+                ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+              })}
+            </Heading>
+            <InvoiceStatusBadge status={invoice.status} />
+          </div>
+          {/* No `download` attribute: the handler sends the PDF as an attachment, and when it cannot,
+              its redirect opens the page that explains why instead of being saved as a file. */}
+          <a href={`/${locale}/portal/billing/${encodeURIComponent(invoice.id)}/pdf`} className={DOWNLOAD_CONTROL}>
+            {t("downloadPdf")}
+          </a>
         </div>
         <Text className="text-ui-fg-subtle">
           <InvoicePurpose invoice={invoice} />

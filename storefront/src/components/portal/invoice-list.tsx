@@ -1,5 +1,6 @@
 import { Text } from "@medusajs/ui"
 import { getFormatter, getTranslations } from "next-intl/server"
+import type { ReactNode } from "react"
 import { Link } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import type { PortalInvoice } from "@/lib/portal/types"
@@ -38,6 +39,12 @@ export async function InvoiceList({ locale, invoices, filtered }: Props) {
   )
 }
 
+const ROW_LINK =
+  "txt-compact-small-plus rounded-md py-1 text-ui-fg-interactive underline-offset-2 outline-none hover:underline focus-visible:shadow-borders-focus"
+
+/** Words only a screen reader reads, such as the invoice a row's link is for. */
+const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>
+
 /** Stacked on a phone; one line from `sm` up. Hidden labels tell a screen reader what each value is. */
 async function InvoiceRow({ locale, invoice }: { locale: AppLocale; invoice: PortalInvoice }) {
   const t = await getTranslations("Billing")
@@ -71,15 +78,16 @@ async function InvoiceRow({ locale, invoice }: { locale: AppLocale; invoice: Por
         <span className="sr-only">{t("status")}: </span>
         <InvoiceStatusBadge status={invoice.status} />
       </div>
-      <Link
-        href={`/portal/billing/${encodeURIComponent(invoice.id)}`}
-        className="txt-compact-small-plus justify-self-end rounded-md text-ui-fg-interactive underline-offset-2 outline-none hover:underline focus-visible:shadow-borders-focus sm:order-3"
-      >
-        {t.rich("view", {
-          number: invoice.number,
-          hidden: (chunks) => <span className="sr-only">{chunks}</span>,
-        })}
-      </Link>
+      <div className="flex items-center gap-x-4 justify-self-end sm:order-3 sm:gap-x-3">
+        <Link href={`/portal/billing/${encodeURIComponent(invoice.id)}`} className={ROW_LINK}>
+          {t.rich("view", { number: invoice.number, hidden })}
+        </Link>
+        {/* A route handler, so a plain link: Link would prefetch it. No `download` attribute, so a
+            failure's redirect opens the page that explains it instead of saving that page as a file. */}
+        <a href={`/${locale}/portal/billing/${encodeURIComponent(invoice.id)}/pdf`} className={ROW_LINK}>
+          {t.rich("pdf", { number: invoice.number, hidden })}
+        </a>
+      </div>
     </div>
   )
 }

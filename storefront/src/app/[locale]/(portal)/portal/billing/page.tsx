@@ -2,8 +2,10 @@ import { Alert, Heading, Text } from "@medusajs/ui"
 import { getTranslations } from "next-intl/server"
 import { BillingFilters } from "@/components/portal/billing-filters"
 import { BillingPagination } from "@/components/portal/billing-pagination"
+import { DOWNLOAD_CONTROL } from "@/components/portal/download-styles"
 import { FailureMessage } from "@/components/portal/failure-message"
 import { InvoiceList } from "@/components/portal/invoice-list"
+import { InvoicePdfsDownload } from "@/components/portal/invoice-pdfs-download"
 import { PortalShell } from "@/components/portal/portal-shell"
 import { isFetchError, listInvoices, toFailure } from "@/lib/portal"
 import type { PortalInvoiceFilters } from "@/lib/portal/types"
@@ -34,6 +36,12 @@ export default async function BillingPage({ params, searchParams }: Props) {
     listInvoices(session.token, { ...filters, limit: PAGE_SIZE, offset })
   )
   const t = await getTranslations("Billing")
+  const pdfsHref = exportHref(session.locale, filters, "export/pdfs")
+  const csvLink = (
+    <a href={exportHref(session.locale, filters, "export")} download className={DOWNLOAD_CONTROL}>
+      {t("exportCsv")}
+    </a>
+  )
 
   return (
     <PortalShell
@@ -47,13 +55,18 @@ export default async function BillingPage({ params, searchParams }: Props) {
             <Heading level="h1">{t("heading")}</Heading>
             <Text className="text-ui-fg-subtle">{t("intro")}</Text>
           </div>
-          <a
-            href={exportHref(session.locale, filters)}
-            download
-            className="txt-compact-small-plus rounded-md px-3 py-2 text-ui-fg-base shadow-buttons-neutral hover:bg-ui-button-neutral-hover focus-visible:shadow-buttons-neutral-focus outline-none"
-          >
-            {t("exportCsv")}
-          </a>
+          {invoices.status === "fulfilled" ? (
+            // Keyed by its address: other filters start a fresh button (and stop a running download).
+            <InvoicePdfsDownload
+              key={pdfsHref}
+              href={pdfsHref}
+              count={invoices.value.count}
+            >
+              {csvLink}
+            </InvoicePdfsDownload>
+          ) : (
+            csvLink
+          )}
         </div>
         <BillingFilters locale={session.locale} filters={filters} />
         {invoices.status === "fulfilled" ? (
@@ -84,12 +97,12 @@ export default async function BillingPage({ params, searchParams }: Props) {
   )
 }
 
-/** The CSV download of what the filters show (all pages). */
-function exportHref(locale: string, filters: PortalInvoiceFilters): string {
+/** A download of what the filters show (all pages): the CSV at `export`, the PDFs at `export/pdfs`. */
+function exportHref(locale: string, filters: PortalInvoiceFilters, route: "export" | "export/pdfs"): string {
   const query = new URLSearchParams(
     Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]))
   ).toString()
-  return `/${locale}/portal/billing/export${query ? `?${query}` : ""}`
+  return `/${locale}/portal/billing/${route}${query ? `?${query}` : ""}`
 }
 
 function first(value: string | string[] | undefined): string | undefined {
