@@ -304,6 +304,18 @@ medusaIntegrationTestRunner({
         expect((await portal("/store/portal/exports/invoice-pdfs?from=2021-01-01", { binary: true })).status).toBe(200)
       })
 
+      it("limits how often a customer downloads archives", async () => {
+        for (let i = 0; i < 5; i++) {
+          expect((await portal("/store/portal/exports/invoice-pdfs", { binary: true })).status).toBe(200)
+        }
+        const refused = await portal("/store/portal/exports/invoice-pdfs", { binary: true })
+        expect(refused.status).toBe(429)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+        // Single PDFs are not held back by it.
+        const [first] = (await portal("/store/portal/invoices")).data.invoices
+        expect((await portal(`/store/portal/invoices/${first.id}/pdf`, { binary: true })).status).toBe(200)
+      })
+
       it("needs a session", async () => {
         const res = await api.get("/store/portal/invoices", store).catch((e: any) => e.response)
         expect(res.status).toBe(401)
