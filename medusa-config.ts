@@ -43,6 +43,13 @@ export default defineConfig({
       options: portalOptions,
     },
     {
+      // The plugin's test card provider (pp_test-card_test): the demo store and the tests pay with it.
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [{ resolve: "./src/providers/test-card", id: "test" }],
+      },
+    },
+    {
       // Emails are written to a folder instead of being sent: .demo/emails in the demo.
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -3,15 +3,15 @@ import { Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 
 /**
- * A region in USD with the system payment provider and one digital product
+ * A region in USD with the system and test card payment providers and one digital product
  * (no shipping, no inventory), made through Medusa's workflows.
  */
-export async function createDigitalCatalog(container: MedusaContainer, price = 49) {
+export async function createDigitalCatalog(container: MedusaContainer, price = 49, providers = ["pp_system_default", "pp_test-card_test"]) {
   const [salesChannel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { take: 1 })
   const {
     result: [region],
   } = await createRegionsWorkflow(container).run({
-    input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
+    input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"], payment_providers: providers }] },
   })
   const {
     result: [product],

@@ -19,6 +19,8 @@ import {
   PortalRateLimit,
   PortalSession,
   Subscription,
+  SubscriptionPlan,
+  TestCard,
 } from "./models"
 import { resolvePortalOptions, type ResolvedPortalOptions } from "./options"
 import { canTransition, type SubscriptionStatus } from "./subscription-state"
@@ -31,6 +33,8 @@ export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
 export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
+export type SubscriptionPlanDTO = InferTypeOf<typeof SubscriptionPlan>
+export type TestCardDTO = InferTypeOf<typeof TestCard>
 
 /** Everything an invoice holds except what issuing assigns (number, sequence). */
 export type IssueInvoiceInput = Omit<
@@ -83,6 +87,8 @@ export default class CustomerPortalModuleService extends MedusaService({
   LicenseKey,
   LicenseActivation,
   PortalRateLimit,
+  SubscriptionPlan,
+  TestCard,
 }) {
   protected readonly options_: ResolvedPortalOptions
 

@@ -2,6 +2,7 @@ import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framew
 import { authenticatePortal, type PortalRequest } from "../../utils/portal-auth"
 import { clientIp, rateLimit } from "../../utils/rate-limit"
 import { validateQuery } from "../../utils/validate-query"
+import { StoreCreateTestCard } from "../test-cards/validators"
 import {
   StorePortalCreateSession,
   StorePortalExportInvoices,
@@ -14,6 +15,14 @@ import {
 const HOUR = 3_600_000
 
 export const storePortalMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/test-cards",
+    middlewares: [
+      rateLimit([{ name: "test-cards:ip", limit: 120, periodMs: HOUR, burst: 30, subject: clientIp }]),
+      validateAndTransformBody(StoreCreateTestCard),
+    ],
+  },
   { matcher: "/store/portal/*", middlewares: [authenticatePortal] },
   {
     method: ["POST"],
