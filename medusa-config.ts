@@ -43,6 +43,13 @@ export default defineConfig({
       options: portalOptions,
     },
     {
+      // Locks that hold across processes (renewals, reactivations): PostgreSQL advisory locks.
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }],
+      },
+    },
+    {
       // The plugin's test card provider (pp_test-card_test): the demo store and the tests pay with it.
       resolve: "@medusajs/medusa/payment",
       options: {

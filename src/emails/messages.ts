@@ -16,7 +16,7 @@ type Copy = {
 }
 
 /** The words of each portal email, in every locale the portal speaks. */
-export const EMAIL_COPY: Record<"portal-sign-in" | "portal-invite", Record<EmailLocale, Copy>> = {
+export const EMAIL_COPY: Record<"portal-sign-in" | "portal-invite" | "subscription-payment-failed", Record<EmailLocale, Copy>> = {
   "portal-sign-in": {
     en: {
       subject: (store) => `Your sign-in link for ${store}`,
@@ -53,6 +53,26 @@ export const EMAIL_COPY: Record<"portal-sign-in" | "portal-invite", Record<Email
       button: "افتح البوابة",
       expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}. بعد ذلك اطلب رابطًا جديدًا من صفحة تسجيل الدخول.`,
       ignore: "إذا لم تكن تتوقع هذه الرسالة، يمكنك تجاهلها.",
+    },
+  },
+  "subscription-payment-failed": {
+    en: {
+      subject: (store) => `Your payment to ${store} failed — update your payment method`,
+      heading: () => "Your payment failed",
+      body: (store) =>
+        `We could not charge your payment method for your ${store} subscription, so it is on hold. Sign in and update your payment method: the amount due is charged once and your subscription starts again.`,
+      button: "Update your payment method",
+      expires: (when) => `The link works once and expires ${when}. Afterwards, ask for a new one on the sign-in page.`,
+      ignore: "Nothing more is charged until you update your payment method.",
+    },
+    ar: {
+      subject: (store) => `تعذّر الدفع إلى ${store} — حدّث طريقة الدفع`,
+      heading: () => "تعذّر إتمام الدفع",
+      body: (store) =>
+        `لم نتمكن من خصم المبلغ من طريقة الدفع لاشتراكك في ${store}، لذا أصبح الاشتراك معلّقًا. سجّل الدخول وحدّث طريقة الدفع: يُخصم المبلغ المستحق مرة واحدة ويُستأنف اشتراكك.`,
+      button: "حدّث طريقة الدفع",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}. بعد ذلك اطلب رابطًا جديدًا من صفحة تسجيل الدخول.`,
+      ignore: "لن يُخصم أي مبلغ آخر حتى تحدّث طريقة الدفع.",
     },
   },
 }

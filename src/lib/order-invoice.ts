@@ -10,6 +10,7 @@ export const ORDER_INVOICE_FIELDS = [
   "created_at",
   "status",
   "canceled_at",
+  "metadata",
   // Asking for the order's totals makes the Order Module compute the line and shipping totals too.
   "total",
   "subtotal",

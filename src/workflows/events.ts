@@ -12,4 +12,10 @@ export const PortalEvents = {
   ACCESS_REVOKED: "portal_access.revoked",
   /** An invoice was issued. Data: id, order_id or subscription_id. */
   INVOICE_ISSUED: "invoice.issued",
+  /** A subscription started from an order. Data: id, customer_id, order_id. */
+  SUBSCRIPTION_STARTED: "subscription.started",
+  /** A renewal was charged and the next period began. Data: id, customer_id, invoice_id, order_id. */
+  SUBSCRIPTION_RENEWED: "subscription.renewed",
+  /** A renewal charge failed and the subscription went on hold. Data: id, customer_id, invoice_id, reason. */
+  SUBSCRIPTION_PAYMENT_FAILED: "subscription.payment_failed",
 } as const

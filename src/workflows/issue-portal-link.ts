@@ -6,6 +6,7 @@ import { PortalEvents } from "./events"
 import { issueMagicLinkStep } from "./steps/issue-magic-link"
 import { revokePortalAccessStep } from "./steps/revoke-portal-access"
 import { sendPortalEmailStep } from "./steps/send-portal-email"
+import type { PortalEmailTemplate } from "../emails/render-portal-email"
 
 export type IssuePortalLinkWorkflowInput = {
   customer_id: string
@@ -16,6 +17,8 @@ export type IssuePortalLinkWorkflowInput = {
   locale?: string
   /** The static link's form the customer came through (A2); the portal's current mode otherwise. */
   mode?: "test" | "live"
+  /** The email that carries the link, when not the one of its purpose (e.g. a failed renewal's). */
+  email_template?: PortalEmailTemplate
 }
 
 export const issuePortalLinkWorkflowId = "issue-portal-link"
@@ -51,7 +54,7 @@ export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId,
       const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
       return {
         to: customer.email,
-        template: (input.purpose === "invite" ? "portal-invite" : "portal-sign-in") as "portal-invite" | "portal-sign-in",
+        template: input.email_template ?? ((input.purpose === "invite" ? "portal-invite" : "portal-sign-in") as PortalEmailTemplate),
         locale: linkInput.locale,
         customer_id: customer.id,
         customer_name: name || null,

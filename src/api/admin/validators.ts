@@ -84,3 +84,23 @@ export type AdminListInvoicesType = z.infer<typeof AdminListInvoices>
 
 export const AdminInvoicePdf = z.object({ locale: z.enum(["en", "ar"], { message: 'locale must be "en" or "ar"' }).optional() }).strict()
 export type AdminInvoicePdfType = z.infer<typeof AdminInvoicePdf>
+
+const interval = z.enum(["day", "week", "month", "year"], { message: "interval must be day, week, month or year" })
+
+export const AdminUpsertPlan = z
+  .object({
+    product_variant_id: z.string().trim().min(1).max(64),
+    interval,
+    interval_count: z.coerce.number().int().min(1, { message: "interval_count must be 1 or more" }).max(366).default(1),
+  })
+  .strict()
+export type AdminUpsertPlanType = z.infer<typeof AdminUpsertPlan>
+
+export const AdminListPlans = z
+  .object({
+    product_variant_id: z.union([z.string().trim().max(64), z.array(z.string().trim().max(64)).max(200)]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListPlansType = z.infer<typeof AdminListPlans>

@@ -21,7 +21,8 @@ export const syncOrderInvoiceStep = createStep(syncOrderInvoiceStepId, async (in
   const {
     data: [order],
   } = await query.graph({ entity: "order", fields: ORDER_INVOICE_FIELDS, filters: { id: input.order_id } })
-  if (!order?.customer_id) {
+  // A subscription renewal's order is billed on the renewal's own invoice.
+  if (!order?.customer_id || (order.metadata as Record<string, unknown> | null)?.customer_portal_renewal_of) {
     return new StepResponse({ invoice_id: null as string | null, created: false, status: null as string | null })
   }
   const source = { source_type: "order" as const, source_id: order.id }

@@ -14,6 +14,12 @@ const Subscription = model
     customer_id: model.text(),
     product_variant_id: model.text(),
     order_id: model.text().nullable(),
+    /** The order line that started it: one subscription per line, however often the order's events arrive. */
+    order_line_item_id: model.text().nullable(),
+    /** Where renewals are placed: the first order's region and sales channel. */
+    region_id: model.text().nullable(),
+    sales_channel_id: model.text().nullable(),
+    quantity: model.number().default(1),
     status: model.enum(["active", "on_hold", "cancelled", "expired"]).default("active"),
     plan_title: model.text(),
     interval: model.enum(["day", "week", "month", "year"]),
@@ -46,6 +52,7 @@ const Subscription = model
     // The renewal job: due active subscriptions, oldest first.
     { name: "IDX_subscription_due", on: ["next_renewal_at"], where: "status = 'active' AND deleted_at IS NULL" },
     { name: "IDX_subscription_order", on: ["order_id"], where: "order_id IS NOT NULL" },
+    { name: "IDX_subscription_order_line_unique", on: ["order_line_item_id"], unique: true, where: "order_line_item_id IS NOT NULL" },
     { name: "IDX_subscription_variant", on: ["product_variant_id"] },
   ])
   .checks([

@@ -1,0 +1,235 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { placeOrder } from "../../scripts/fixtures/commerce"
+import { clock } from "../../src/lib/clock"
+import { renewDueSubscriptions } from "../../src/lib/renew-due-subscriptions"
+import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
+import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
+import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createDigitalCatalog } from "../helpers/catalog"
+import { clearOutbox, readOutbox, useOutbox, waitForEmails } from "../helpers/outbox"
+
+jest.setTimeout(240_000)
+
+const outbox = useOutbox()
+const PROVIDER = "pp_test-card_test"
+const DAY = 86_400_000
+
+/** Subscribers run after the answer; wait until `read` gives what `ok` wants. */
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (ok(value)) return value
+    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let store: { headers: Record<string, string> }
+    let catalog: Awaited<ReturnType<typeof createDigitalCatalog>>
+    let customer: { id: string; email: string }
+    const service = () => getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
+    const card = async (number: string) =>
+      (await api.post("/store/test-cards", { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, store)).data.card.id as string
+    const subscribe = async (number = "4242 4242 4242 4242") => {
+      const order = await placeOrder(getContainer(), {
+        region_id: catalog.region.id,
+        sales_channel_id: catalog.salesChannel.id,
+        email: customer.email,
+        customer_id: customer.id,
+        items: [{ variant_id: catalog.variant.id, quantity: 1 }],
+        provider_id: PROVIDER,
+        payment_data: { payment_method_id: await card(number), save_payment_method: true },
+      })
+      const [sub] = await waitFor(
+        () => service().listSubscriptions({ order_id: order.id }),
+        (list) => list.length === 1
+      )
+      return { order, sub }
+    }
+    /** Switches a subscription to another saved card, as the payment-method flow will. */
+    const switchCard = async (subId: string, number: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [c],
+      } = await query.graph({ entity: "customer", fields: ["account_holders.*"], filters: { id: customer.id } })
+      const holder = c.account_holders.find((h: any) => h.provider_id === PROVIDER)
+      const saved = await getContainer()
+        .resolve(Modules.PAYMENT)
+        .createPaymentMethods({ provider_id: PROVIDER, data: { payment_method_id: await card(number) }, context: { account_holder: holder } })
+      await service().updateSubscriptions({ id: subId, payment_method_id: saved.id, payment_method_last4: String(saved.data!.last4) })
+    }
+    const at = (date: Date) => jest.spyOn(clock, "now").mockImplementation(() => new Date(date))
+    const renewalOrders = async () =>
+      (await getContainer().resolve(Modules.ORDER).listOrders({ customer_id: customer.id }, { select: ["id", "metadata"] })).filter(
+        (o: any) => o.metadata?.customer_portal_renewal_of
+      )
+
+    beforeEach(async () => {
+      jest.restoreAllMocks()
+      clearOutbox(outbox)
+      const container = getContainer()
+      admin = await createAdminHeaders(container)
+      store = await createStoreHeaders(container)
+      catalog = await createDigitalCatalog(container, 20)
+      const [created] = await container.resolve(Modules.CUSTOMER).createCustomers([
+        { email: "layla@example.com", first_name: "Layla", last_name: "Haddad", has_account: true },
+      ])
+      customer = { id: created.id, email: created.email }
+      const plan = await api.post("/admin/customer-portal/plans", { product_variant_id: catalog.variant.id, interval: "month", interval_count: 1 }, admin)
+      expect(plan.status).toBe(201)
+    })
+
+    describe("plans in the admin", () => {
+      it("marks a variant as a plan, changes its interval, lists and removes it", async () => {
+        const changed = await api.post("/admin/customer-portal/plans", { product_variant_id: catalog.variant.id, interval: "year", interval_count: 2 }, admin)
+        expect(changed.status).toBe(200)
+        expect(changed.data.plan).toMatchObject({ product_variant_id: catalog.variant.id, interval: "year", interval_count: 2 })
+        const listed = (await api.get(`/admin/customer-portal/plans?product_variant_id=${catalog.variant.id}`, admin)).data
+        expect(listed.plans.map((p: any) => p.id)).toEqual([changed.data.plan.id])
+        await api.delete(`/admin/customer-portal/plans/${changed.data.plan.id}`, admin)
+        expect((await api.get("/admin/customer-portal/plans", admin)).data.count).toBe(0)
+      })
+
+      it.each([
+        [{ product_variant_id: "variant_missing", interval: "month" }, 404, /no product variant/],
+        [{ interval: "fortnight" }, 400, /day, week, month, year.*interval/],
+        [{ interval: "month", interval_count: 0 }, 400, /interval_count/],
+        [{ interval: "month", metadata: {} }, 400, /metadata/],
+      ])("refuses %j", async (body, status, message) => {
+        const res = await api
+          .post("/admin/customer-portal/plans", { product_variant_id: catalog.variant.id, ...body }, admin)
+          .catch((e: any) => e.response)
+        expect(res.status).toBe(status)
+        expect(res.data.message).toMatch(message)
+      })
+    })
+
+    describe("start", () => {
+      it("an order of a plan paid with a saved card starts an active subscription with its first period", async () => {
+        const { order, sub } = await subscribe()
+        const placed = await getContainer().resolve(Modules.ORDER).retrieveOrder(order.id)
+        const start = new Date(placed.created_at)
+        const end = new Date(start)
+        end.setUTCMonth(end.getUTCMonth() + 1)
+        expect(sub).toMatchObject({
+          status: "active",
+          customer_id: customer.id,
+          product_variant_id: catalog.variant.id,
+          interval: "month",
+          interval_count: 1,
+          currency_code: "usd",
+          payment_provider_id: PROVIDER,
+          payment_method_brand: "visa",
+          payment_method_last4: "4242",
+        })
+        expect(Number(sub.amount)).toBe(2000)
+        expect(new Date(sub.current_period_start).getTime()).toBe(start.getTime())
+        expect(new Date(sub.next_renewal_at!).getTime()).toBe(end.getTime())
+      })
+
+      it("an order paid without a saved method starts none", async () => {
+        const order = await placeOrder(getContainer(), {
+          region_id: catalog.region.id,
+          sales_channel_id: catalog.salesChannel.id,
+          email: customer.email,
+          customer_id: customer.id,
+          items: [{ variant_id: catalog.variant.id, quantity: 1 }],
+          provider_id: PROVIDER,
+          payment_data: { payment_method_id: await card("4242 4242 4242 4242") },
+        })
+        await waitFor(() => service().listInvoices({ order_id: order.id }), (l) => l.length === 1)
+        expect(await service().listSubscriptions({ order_id: order.id })).toHaveLength(0)
+      })
+    })
+
+    describe("renewal", () => {
+      it("charges the saved card as an order, pays the period's invoice and starts the next period", async () => {
+        const { sub } = await subscribe()
+        const due = new Date(sub.next_renewal_at!)
+        at(new Date(due.getTime() + 1000))
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 1, failed: 0, skipped: 0 })
+
+        const renewed = await service().retrieveSubscription(sub.id)
+        expect(renewed.status).toBe("active")
+        expect(new Date(renewed.current_period_start).getTime()).toBe(due.getTime())
+        const next = new Date(due)
+        next.setUTCMonth(next.getUTCMonth() + 1)
+        expect(new Date(renewed.next_renewal_at!).getTime()).toBe(next.getTime())
+
+        const [invoice] = await service().listInvoices({ subscription_id: sub.id }, { relations: ["lines"] })
+        expect(invoice).toMatchObject({ source_type: "renewal", status: "paid", payment_method_label: "Visa •••• 4242" })
+        expect(Number(invoice.total)).toBe(2000)
+        const [order] = await renewalOrders()
+        expect(invoice.order_id).toBe(order.id)
+        // The merchant sees the renewal as an order with a captured payment, billed on the renewal invoice only.
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const {
+          data: [placed],
+        } = await query.graph({ entity: "order", fields: ["payment_collections.payments.captures.id", "total"], filters: { id: order.id } })
+        expect(placed.payment_collections[0].payments[0].captures).toHaveLength(1)
+        await new Promise((r) => setTimeout(r, 1500))
+        expect(await service().listInvoices({ order_id: order.id, source_type: "order" })).toHaveLength(0)
+
+        // Nothing is due any more: a second run charges nothing.
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, skipped: 0 })
+        expect(await renewalOrders()).toHaveLength(1)
+      })
+
+      it.each([
+        ["4000 0000 0000 0341", "Your card was declined. Try another card."],
+        ["4000 0000 0000 9995", "Your card has insufficient funds. Try another card."],
+        ["4000 0025 0000 3155", "Your bank asks you to confirm this payment. Update your payment method to continue."],
+      ])("a failed charge with %s puts it on hold, leaves the invoice open and emails a link", async (number, reason) => {
+        const { sub } = await subscribe()
+        await switchCard(sub.id, number)
+        const now = new Date(new Date(sub.next_renewal_at!).getTime() + 1000)
+        at(now)
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 1, skipped: 0 })
+        const held = await service().retrieveSubscription(sub.id)
+        expect(held).toMatchObject({ status: "on_hold", next_renewal_at: null })
+        expect(new Date(held.on_hold_since!).getTime()).toBe(now.getTime())
+        const [invoice] = await service().listInvoices({ subscription_id: sub.id })
+        expect(invoice).toMatchObject({ status: "open", paid_at: null, metadata: { last_payment_error: reason } })
+        expect(await renewalOrders()).toHaveLength(0)
+
+        const [email] = await waitForEmails(outbox, customer.email)
+        expect(email.template).toBe("subscription-payment-failed")
+        expect(email.subject).toMatch(/failed — update your payment method/)
+        expect(email.text).toMatch(/\/en\/portal\/access\/[A-Za-z0-9_-]{43}/)
+
+        // On hold is never renewed automatically, however late it gets.
+        at(new Date(now.getTime() + 90 * DAY))
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, skipped: 0 })
+        expect((await service().retrieveSubscription(sub.id)).status).toBe("on_hold")
+        expect(await service().listInvoices({ subscription_id: sub.id })).toHaveLength(1)
+      })
+
+      it("two job runs at once charge each due period once", async () => {
+        const subs = [(await subscribe()).sub, (await subscribe()).sub, (await subscribe()).sub]
+        const latest = Math.max(...subs.map((s) => new Date(s.next_renewal_at!).getTime()))
+        at(new Date(latest + 1000))
+        const runs = await Promise.all([renewDueSubscriptions(getContainer()), renewDueSubscriptions(getContainer())])
+        expect(runs.reduce((n, r) => n + r.renewed, 0)).toBe(3)
+        expect(runs.reduce((n, r) => n + r.failed, 0)).toBe(0)
+        expect(await renewalOrders()).toHaveLength(3)
+        for (const sub of subs) {
+          const invoices = await service().listInvoices({ subscription_id: sub.id })
+          expect(invoices.map((i) => i.status)).toEqual(["paid"])
+        }
+        // No lock is left behind.
+        const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        expect((await db("locking").whereLike("id", "customer-portal:subscription:%")).length).toBe(0)
+      })
+    })
+
+    afterAll(() => {
+      jest.restoreAllMocks()
+      expect(readOutbox(outbox).every((e) => !/4242424242424242/.test(e.text))).toBe(true)
+    })
+  },
+})

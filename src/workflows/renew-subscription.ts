@@ -1,0 +1,58 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { PortalEvents } from "./events"
+import { issuePortalLinkWorkflow } from "./issue-portal-link"
+import { renewSubscriptionStep } from "./steps/renew-subscription"
+
+export const renewSubscriptionWorkflowId = "renew-subscription"
+
+/** The lock every change of a subscription's billing takes: held across processes by the Locking Module's provider. */
+export const subscriptionLockKey = (id: string) => `customer-portal:subscription:${id}`
+
+/**
+ * S2: one renewal, under the subscription's lock. A second renewal of the
+ * same subscription at the same time (another job run, another worker) does
+ * not wait: it fails to take the lock and leaves the work to the first. On a
+ * failed charge the customer is emailed a fresh portal link to update their
+ * payment method.
+ */
+export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflowId, (input: { subscription_id: string }) => {
+  const key = transform({ input }, ({ input }) => subscriptionLockKey(input.subscription_id))
+  acquireLockStep({ key, timeout: 0, ttl: 600 })
+  const result = renewSubscriptionStep(input)
+  releaseLockStep({ key })
+
+  when({ result }, ({ result }) => result.outcome === "renewed").then(() => {
+    emitEventStep({
+      eventName: PortalEvents.SUBSCRIPTION_RENEWED,
+      data: transform({ result }, ({ result }) => ({
+        id: result.subscription_id,
+        customer_id: result.customer_id,
+        invoice_id: (result as { invoice_id?: string }).invoice_id,
+        order_id: (result as { order_id?: string }).order_id,
+      })),
+    }).config({ name: "emit-subscription-renewed" })
+  })
+
+  when({ result }, ({ result }) => result.outcome === "failed").then(() => {
+    emitEventStep({
+      eventName: PortalEvents.SUBSCRIPTION_PAYMENT_FAILED,
+      data: transform({ result }, ({ result }) => ({
+        id: result.subscription_id,
+        customer_id: result.customer_id,
+        invoice_id: (result as { invoice_id?: string }).invoice_id,
+        reason: (result as { reason?: string }).reason,
+      })),
+    }).config({ name: "emit-subscription-payment-failed" })
+    issuePortalLinkWorkflow.runAsStep({
+      input: transform({ result }, ({ result }) => ({
+        customer_id: result.customer_id!,
+        issued_by_type: "system" as const,
+        send_email: true,
+        email_template: "subscription-payment-failed" as const,
+      })),
+    })
+  })
+
+  return new WorkflowResponse(result)
+})

@@ -1,0 +1,208 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  capturePaymentWorkflow,
+  completeCartWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  refundPaymentWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { clock } from "../../lib/clock"
+import { minorUnitsToDecimal } from "../../lib/money"
+import { addInterval, periodKey } from "../../lib/subscription-periods"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import type { InvoiceDTO, SubscriptionDTO } from "../../modules/customer-portal/service"
+
+export type RenewSubscriptionOutcome =
+  | { outcome: "skipped"; subscription_id: string; customer_id: string | null }
+  | { outcome: "renewed"; subscription_id: string; customer_id: string; invoice_id: string; order_id: string }
+  | { outcome: "failed"; subscription_id: string; customer_id: string; invoice_id: string; reason: string }
+
+type Charge = { ok: true; order_id: string; payment_id: string } | { ok: false; reason: string }
+
+const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" }
+export const paymentMethodLabel = (sub: Pick<SubscriptionDTO, "payment_method_brand" | "payment_method_last4">) =>
+  sub.payment_method_last4 ? `${BRANDS[sub.payment_method_brand ?? ""] ?? "Card"} •••• ${sub.payment_method_last4}` : null
+
+/** Why a payment session failed, in the provider's words when it gave them. */
+async function failureReason(container: MedusaContainer, cartId: string): Promise<string> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data", "payment_collection.payment_sessions.status"], filters: { id: cartId } })
+  const session = cart?.payment_collection?.payment_sessions?.[0]
+  const error = (session?.data as { error?: { message?: string } } | undefined)?.error
+  return error?.message ?? "The payment method was not charged."
+}
+
+/**
+ * Charges one period as an order of the renewal (so the merchant sees it in
+ * the admin, with its payment, and can refund it there): a cart for the
+ * customer with the plan at the subscription's price, paid off-session with
+ * the saved method, completed and captured. A decline leaves the cart open
+ * and no order. The cart's id is kept on the invoice first, so a retry after
+ * a crash finds an order already placed instead of charging again.
+ */
+async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO): Promise<Charge> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const earlierCart = (invoice.metadata as { renewal_cart_id?: string } | null)?.renewal_cart_id
+  if (earlierCart) {
+    const {
+      data: [cart],
+    } = await query.graph({ entity: "cart", fields: ["completed_at", "order.id", "order.payment_collections.payments.id"], filters: { id: earlierCart } })
+    const order = (cart as any)?.order
+    if (cart?.completed_at && order?.id) {
+      return { ok: true, order_id: order.id, payment_id: order.payment_collections?.[0]?.payments?.[0]?.id }
+    }
+  }
+  const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
+  const quantity = Math.max(1, sub.quantity ?? 1)
+  const { result: cart } = await createCartWorkflow(container).run({
+    input: {
+      region_id: sub.region_id ?? undefined,
+      sales_channel_id: sub.sales_channel_id ?? undefined,
+      customer_id: sub.customer_id,
+      email: customer?.email,
+      currency_code: sub.currency_code,
+      items: [
+        {
+          variant_id: sub.product_variant_id,
+          quantity,
+          // The price agreed when the subscription started, whatever the variant costs today.
+          unit_price: Number(minorUnitsToDecimal(Math.round(Number(sub.amount) / quantity), sub.currency_code)),
+        },
+      ],
+      metadata: { customer_portal_renewal_of: sub.id, customer_portal_invoice_id: invoice.id },
+    },
+  })
+  await service.updateInvoices({ id: invoice.id, metadata: { ...(invoice.metadata ?? {}), renewal_cart_id: cart.id } })
+  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+  try {
+    await createPaymentSessionsWorkflow(container).run({
+      input: {
+        payment_collection_id: collection.id,
+        provider_id: sub.payment_provider_id!,
+        customer_id: sub.customer_id,
+        data: { payment_method_id: sub.payment_method_id, off_session: true },
+      },
+    })
+    const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+    const {
+      data: [order],
+    } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.id"], filters: { id: result.id } })
+    const payment_id = order.payment_collections?.[0]?.payments?.[0]?.id
+    if (payment_id) {
+      await capturePaymentWorkflow(container).run({ input: { payment_id } })
+    }
+    return { ok: true, order_id: order.id, payment_id }
+  } catch (error) {
+    const reason = await failureReason(container, cart.id).catch(() => (error as Error)?.message ?? "The payment failed.")
+    return { ok: false, reason }
+  }
+}
+
+export const renewSubscriptionStepId = "renew-subscription"
+
+/**
+ * S2: renews one subscription if it is due — issues the period's invoice
+ * (once per period), charges the saved method, and either pays the invoice
+ * and starts the next period, or puts the subscription on hold with the
+ * invoice left open. Runs under the subscription's lock (see the workflow);
+ * re-reads the subscription inside it, so a second run for the same period
+ * finds nothing due. If recording the outcome fails after the money was
+ * taken, the payment is refunded before the error goes on.
+ */
+export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (input: { subscription_id: string }, { container }) => {
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const now = clock.now()
+  const [sub] = await service.listSubscriptions({ id: input.subscription_id }, { take: 1 })
+  if (!sub || sub.status !== "active" || !sub.next_renewal_at || new Date(sub.next_renewal_at) > now) {
+    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: input.subscription_id, customer_id: sub?.customer_id ?? null })
+  }
+  const periodStart = new Date(sub.current_period_end)
+  const periodEnd = addInterval(periodStart, sub.interval, sub.interval_count)
+  const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
+  const amount = Number(sub.amount)
+  const quantity = Math.max(1, sub.quantity ?? 1)
+  const { invoice } = await service.issueInvoice({
+    portal_id: sub.portal_id,
+    mode: sub.mode,
+    customer_id: sub.customer_id,
+    subscription_id: sub.id,
+    source_type: "renewal",
+    source_id: periodKey(sub.id, periodStart),
+    currency_code: sub.currency_code,
+    issued_at: now,
+    customer_email: customer?.email ?? "",
+    customer_name: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || null,
+    payment_method_label: paymentMethodLabel(sub),
+    subtotal: amount,
+    discount_total: 0,
+    shipping_total: 0,
+    tax_total: 0,
+    total: amount,
+    metadata: { period_start: periodStart.toISOString(), period_end: periodEnd.toISOString() },
+    lines: [
+      {
+        kind: "item",
+        title: sub.plan_title,
+        description: null,
+        product_variant_id: sub.product_variant_id,
+        quantity,
+        unit_price: Math.round(amount / quantity),
+        subtotal: amount,
+        discount_total: 0,
+        tax_total: 0,
+        total: amount,
+      },
+    ],
+  })
+
+  const charge: Charge =
+    invoice.status === "paid"
+      ? { ok: true, order_id: invoice.order_id!, payment_id: invoice.payment_id! }
+      : await chargePeriod(container, sub, invoice)
+
+  if (!charge.ok) {
+    const [current] = await service.listInvoices({ id: invoice.id }, { take: 1, select: ["id", "metadata"] })
+    await service.updateInvoices({ id: invoice.id, metadata: { ...(current?.metadata ?? {}), last_payment_error: charge.reason } })
+    await service.transitionSubscription(sub.id, "on_hold", { on_hold_since: now, next_renewal_at: null })
+    return new StepResponse<RenewSubscriptionOutcome>({
+      outcome: "failed",
+      subscription_id: sub.id,
+      customer_id: sub.customer_id,
+      invoice_id: invoice.id,
+      reason: charge.reason,
+    })
+  }
+  try {
+    if (invoice.status !== "paid") {
+      await service.updateInvoices({ id: invoice.id, status: "paid", paid_at: now, order_id: charge.order_id, payment_id: charge.payment_id })
+    }
+    await service.updateSubscriptions({
+      id: sub.id,
+      current_period_start: periodStart,
+      current_period_end: periodEnd,
+      next_renewal_at: periodEnd,
+    })
+  } catch (error) {
+    // Never money taken with the period unrecorded: give it back, then fail.
+    if (charge.payment_id && invoice.status !== "paid") {
+      await refundPaymentWorkflow(container)
+        .run({ input: { payment_id: charge.payment_id, note: "Renewal could not be recorded" } })
+        .catch(() => undefined)
+    }
+    throw error
+  }
+  return new StepResponse<RenewSubscriptionOutcome>({
+    outcome: "renewed",
+    subscription_id: sub.id,
+    customer_id: sub.customer_id,
+    invoice_id: invoice.id,
+    order_id: charge.order_id,
+  })
+})
