@@ -152,7 +152,7 @@ medusaIntegrationTestRunner({
         const { sub } = await subscribe()
         const due = new Date(sub.next_renewal_at!)
         at(new Date(due.getTime() + 1000))
-        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 1, failed: 0, skipped: 0 })
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 1, failed: 0, ended: 0, skipped: 0 })
 
         const renewed = await service().retrieveSubscription(sub.id)
         expect(renewed.status).toBe("active")
@@ -176,7 +176,7 @@ medusaIntegrationTestRunner({
         expect(await service().listInvoices({ order_id: order.id, source_type: "order" })).toHaveLength(0)
 
         // Nothing is due any more: a second run charges nothing.
-        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, skipped: 0 })
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, ended: 0, skipped: 0 })
         expect(await renewalOrders()).toHaveLength(1)
       })
 
@@ -189,7 +189,7 @@ medusaIntegrationTestRunner({
         await switchCard(sub.id, number)
         const now = new Date(new Date(sub.next_renewal_at!).getTime() + 1000)
         at(now)
-        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 1, skipped: 0 })
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 1, ended: 0, skipped: 0 })
         const held = await service().retrieveSubscription(sub.id)
         expect(held).toMatchObject({ status: "on_hold", next_renewal_at: null })
         expect(new Date(held.on_hold_since!).getTime()).toBe(now.getTime())
@@ -204,7 +204,7 @@ medusaIntegrationTestRunner({
 
         // On hold is never renewed automatically, however late it gets.
         at(new Date(now.getTime() + 90 * DAY))
-        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, skipped: 0 })
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, ended: 0, skipped: 0 })
         expect((await service().retrieveSubscription(sub.id)).status).toBe("on_hold")
         expect(await service().listInvoices({ subscription_id: sub.id })).toHaveLength(1)
       })
@@ -224,6 +224,131 @@ medusaIntegrationTestRunner({
         // No lock is left behind.
         const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
         expect((await db("locking").whereLike("id", "customer-portal:subscription:%")).length).toBe(0)
+      })
+    })
+
+    describe("in the portal (P2)", () => {
+      let token: string
+      const portal = (method: "get" | "post", path: string, body?: unknown) =>
+        (method === "get"
+          ? api.get(path, { headers: { ...store.headers, authorization: `Bearer ${token}` } })
+          : api.post(path, body, { headers: { ...store.headers, authorization: `Bearer ${token}` } })
+        ).catch((e: any) => e.response)
+      const settings = (update: Record<string, unknown>) => api.post("/admin/customer-portal", update, admin)
+
+      /** A fresh session (also after the clock moved a month on, past the last one's end). */
+      const signIn = async () => {
+        const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, {}, admin)).data.portal_session
+        token = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+      }
+
+      beforeEach(signIn)
+
+      it("lists current subscriptions with the payment method and what the customer may do", async () => {
+        const { sub } = await subscribe()
+        const { data } = await portal("get", "/store/portal/subscriptions?state=current")
+        expect(data.count).toBe(1)
+        expect(data.subscriptions[0]).toMatchObject({
+          id: sub.id,
+          status: "active",
+          amount: 2000,
+          currency_code: "usd",
+          interval: "month",
+          payment_method: { brand: "visa", last4: "4242" },
+          outstanding: null,
+          actions: { cancel: ["now", "period_end"], undo_cancel: false },
+        })
+        expect(JSON.stringify(data)).not.toMatch(/cus_|acchld_|tcard_|order_/)
+        expect((await portal("get", "/store/portal/subscriptions?state=past")).data.count).toBe(0)
+        expect((await portal("get", `/store/portal/subscriptions/${sub.id}`)).data.subscription.id).toBe(sub.id)
+      })
+
+      it("cancels now: ended at once, listed as past, a reason kept and an email sent", async () => {
+        const { sub } = await subscribe()
+        const res = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "too_expensive", comment: "Budget cuts" })
+        expect(res.status).toBe(200)
+        expect(res.data.subscription).toMatchObject({ status: "cancelled", cancellation_reason: "too_expensive", next_renewal_at: null })
+        const stored = await service().retrieveSubscription(sub.id)
+        expect(stored).toMatchObject({ status: "cancelled", cancellation_comment: "Budget cuts" })
+        expect(stored.ended_at).not.toBeNull()
+        expect((await portal("get", "/store/portal/subscriptions?state=past")).data.subscriptions.map((s: any) => s.id)).toEqual([sub.id])
+        const [email] = await waitForEmails(outbox, customer.email)
+        expect(email.template).toBe("subscription-cancelled")
+        const again = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })
+        expect(again.status).toBe(400)
+        expect(again.data.message).toBe("This subscription has already ended.")
+      })
+
+      it("cancels at the end of the period, undoes it, and a scheduled one ends at renewal without a charge", async () => {
+        const { sub } = await subscribe()
+        const scheduled = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "unused" })
+        expect(scheduled.data.subscription).toMatchObject({ status: "active", cancel_at_period_end: true, actions: { cancel: [], undo_cancel: true } })
+        await waitForEmails(outbox, customer.email)
+        const undone = await portal("post", `/store/portal/subscriptions/${sub.id}/undo-cancel`, {})
+        expect(undone.data.subscription).toMatchObject({ status: "active", cancel_at_period_end: false, cancellation_reason: null })
+        expect((await portal("post", `/store/portal/subscriptions/${sub.id}/undo-cancel`, {})).status).toBe(400)
+
+        await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "unused" })
+        at(new Date(new Date(sub.next_renewal_at!).getTime() + 1000))
+        expect(await renewDueSubscriptions(getContainer())).toEqual({ renewed: 0, failed: 0, ended: 1, skipped: 0 })
+        const ended = await service().retrieveSubscription(sub.id)
+        expect(ended.status).toBe("cancelled")
+        expect(new Date(ended.ended_at!).getTime()).toBe(new Date(sub.current_period_end).getTime())
+        expect(await renewalOrders()).toHaveLength(0)
+        expect(await service().listInvoices({ subscription_id: sub.id })).toHaveLength(0)
+      })
+
+      it("cancelling an on-hold subscription voids what it still owed", async () => {
+        const { sub } = await subscribe()
+        await switchCard(sub.id, "4000 0000 0000 9995")
+        at(new Date(new Date(sub.next_renewal_at!).getTime() + 1000))
+        await renewDueSubscriptions(getContainer())
+        await signIn()
+        const held = (await portal("get", `/store/portal/subscriptions/${sub.id}`)).data.subscription
+        expect(held).toMatchObject({ status: "on_hold", outstanding: { amount: 2000, reason: "Your card has insufficient funds. Try another card." }, actions: { cancel: ["now"] } })
+        expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "other" })).status).toBe(400)
+        expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })).status).toBe(200)
+        const [invoice] = await service().listInvoices({ subscription_id: sub.id })
+        expect(invoice.status).toBe("void")
+      })
+
+      it("follows the portal settings: no cancellation, or only at period end", async () => {
+        const { sub } = await subscribe()
+        await settings({ allow_cancellation: false })
+        const refused = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/cannot be cancelled from this portal/)
+        await settings({ allow_cancellation: true, cancellation_mode: "period_end" })
+        expect((await portal("get", `/store/portal/subscriptions/${sub.id}`)).data.subscription.actions.cancel).toEqual(["period_end"])
+        expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })).status).toBe(400)
+        expect((await service().retrieveSubscription(sub.id)).status).toBe("active")
+      })
+
+      it.each([{ when: "later", reason: "other" }, { when: "now" }, { when: "now", reason: "boredom" }, { when: "now", reason: "other", status: "cancelled" }])(
+        "refuses %j with a 400 and changes nothing",
+        async (body) => {
+          const { sub } = await subscribe()
+          expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, body)).status).toBe(400)
+          expect((await service().retrieveSubscription(sub.id)).status).toBe("active")
+        }
+      )
+
+      it("answers 404 for another customer's subscription, for reading and for changing it", async () => {
+        const { sub } = await subscribe()
+        const [other] = await getContainer().resolve(Modules.CUSTOMER).createCustomers([{ email: "other@example.com", has_account: true }])
+        const { link } = (await api.post(`/admin/customers/${other.id}/portal-sessions`, {}, admin)).data.portal_session
+        token = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+        for (const [method, path, body] of [
+          ["get", `/store/portal/subscriptions/${sub.id}`],
+          ["post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" }],
+          ["post", `/store/portal/subscriptions/${sub.id}/undo-cancel`, {}],
+        ] as const) {
+          const res = await portal(method, path, body)
+          expect(res.status).toBe(404)
+          expect(res.data.message).toBe("There is no such subscription in your account.")
+        }
+        expect((await portal("get", "/store/portal/subscriptions")).data.count).toBe(0)
+        expect((await service().retrieveSubscription(sub.id)).status).toBe("active")
       })
     })
 

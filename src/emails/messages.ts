@@ -16,7 +16,10 @@ type Copy = {
 }
 
 /** The words of each portal email, in every locale the portal speaks. */
-export const EMAIL_COPY: Record<"portal-sign-in" | "portal-invite" | "subscription-payment-failed", Record<EmailLocale, Copy>> = {
+export const EMAIL_COPY: Record<
+  "portal-sign-in" | "portal-invite" | "subscription-payment-failed" | "subscription-cancelled" | "subscription-cancellation-scheduled" | "subscription-resumed",
+  Record<EmailLocale, Copy>
+> = {
   "portal-sign-in": {
     en: {
       subject: (store) => `Your sign-in link for ${store}`,
@@ -73,6 +76,62 @@ export const EMAIL_COPY: Record<"portal-sign-in" | "portal-invite" | "subscripti
       button: "حدّث طريقة الدفع",
       expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}. بعد ذلك اطلب رابطًا جديدًا من صفحة تسجيل الدخول.`,
       ignore: "لن يُخصم أي مبلغ آخر حتى تحدّث طريقة الدفع.",
+    },
+  },
+  "subscription-cancelled": {
+    en: {
+      subject: (store) => `Your ${store} subscription is cancelled`,
+      heading: () => "Your subscription is cancelled",
+      body: (store) => `Your ${store} subscription has ended and nothing more will be charged. Its invoices stay in your customer portal.`,
+      button: "Open your portal",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not cancel it, contact us at once.",
+    },
+    ar: {
+      subject: (store) => `أُلغي اشتراكك في ${store}`,
+      heading: () => "أُلغي اشتراكك",
+      body: (store) => `انتهى اشتراكك في ${store} ولن يُخصم أي مبلغ آخر. تبقى فواتيره في بوابة العملاء الخاصة بك.`,
+      button: "افتح البوابة",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تكن أنت من ألغاه، فتواصل معنا فورًا.",
+    },
+  },
+  "subscription-cancellation-scheduled": {
+    en: {
+      subject: (store) => `Your ${store} subscription will end at the end of its period`,
+      heading: () => "Your subscription will not renew",
+      body: (store) =>
+        `Your ${store} subscription stays active until the end of the period you paid for, then ends; nothing more will be charged. You can undo this in your portal until then.`,
+      button: "Manage your subscription",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not ask for this, undo it in your portal or contact us.",
+    },
+    ar: {
+      subject: (store) => `سينتهي اشتراكك في ${store} بنهاية فترته`,
+      heading: () => "لن يتجدد اشتراكك",
+      body: (store) =>
+        `يبقى اشتراكك في ${store} نشطًا حتى نهاية الفترة المدفوعة ثم ينتهي، ولن يُخصم أي مبلغ آخر. يمكنك التراجع عن ذلك من بوابتك حتى ذلك الحين.`,
+      button: "أدِر اشتراكك",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تطلب ذلك، فتراجع عنه من بوابتك أو تواصل معنا.",
+    },
+  },
+  "subscription-resumed": {
+    en: {
+      subject: (store) => `Your ${store} subscription will continue`,
+      heading: () => "Your subscription will continue",
+      body: (store) => `You undid the cancellation: your ${store} subscription renews as before with your saved payment method.`,
+      button: "Manage your subscription",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not do this, contact us.",
+    },
+    ar: {
+      subject: (store) => `سيستمر اشتراكك في ${store}`,
+      heading: () => "سيستمر اشتراكك",
+      body: (store) => `تراجعت عن الإلغاء: يتجدد اشتراكك في ${store} كما كان بطريقة الدفع المحفوظة.`,
+      button: "أدِر اشتراكك",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تقم بذلك، فتواصل معنا.",
     },
   },
 }

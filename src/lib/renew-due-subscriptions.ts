@@ -5,7 +5,7 @@ import type CustomerPortalModuleService from "../modules/customer-portal/service
 import { renewSubscriptionWorkflow } from "../workflows/renew-subscription"
 import { clock } from "./clock"
 
-export type RenewalRunSummary = { renewed: number; failed: number; skipped: number }
+export type RenewalRunSummary = { renewed: number; failed: number; ended: number; skipped: number }
 
 /**
  * One pass of the renewal job: due `active` subscriptions, oldest due first,
@@ -17,7 +17,7 @@ export async function renewDueSubscriptions(container: MedusaContainer, options:
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const batchSize = options.batchSize ?? service.getOptions().renewalBatchSize
-  const summary: RenewalRunSummary = { renewed: 0, failed: 0, skipped: 0 }
+  const summary: RenewalRunSummary = { renewed: 0, failed: 0, ended: 0, skipped: 0 }
   const seen = new Set<string>()
   const now = clock.now()
   for (;;) {
@@ -30,7 +30,7 @@ export async function renewDueSubscriptions(container: MedusaContainer, options:
       seen.add(id)
       try {
         const { result } = await renewSubscriptionWorkflow(container).run({ input: { subscription_id: id } })
-        summary[result.outcome === "renewed" ? "renewed" : result.outcome === "failed" ? "failed" : "skipped"]++
+        summary[result.outcome]++
       } catch (error) {
         // Most often the lock: another run is renewing it right now.
         summary.skipped++

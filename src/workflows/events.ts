@@ -18,4 +18,10 @@ export const PortalEvents = {
   SUBSCRIPTION_RENEWED: "subscription.renewed",
   /** A renewal charge failed and the subscription went on hold. Data: id, customer_id, invoice_id, reason. */
   SUBSCRIPTION_PAYMENT_FAILED: "subscription.payment_failed",
+  /** A subscription ended at once. Data: id, customer_id, by ("customer" or "admin"), reason. */
+  SUBSCRIPTION_CANCELLED: "subscription.cancelled",
+  /** A subscription will end when its period does. Data: id, customer_id, ends_at, reason. */
+  SUBSCRIPTION_CANCELLATION_SCHEDULED: "subscription.cancellation_scheduled",
+  /** A scheduled cancellation was undone. Data: id, customer_id. */
+  SUBSCRIPTION_CANCELLATION_UNDONE: "subscription.cancellation_undone",
 } as const

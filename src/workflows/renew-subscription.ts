@@ -34,6 +34,13 @@ export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflo
     }).config({ name: "emit-subscription-renewed" })
   })
 
+  when({ result }, ({ result }) => result.outcome === "ended").then(() => {
+    emitEventStep({
+      eventName: PortalEvents.SUBSCRIPTION_CANCELLED,
+      data: transform({ result }, ({ result }) => ({ id: result.subscription_id, customer_id: result.customer_id, by: "schedule" })),
+    }).config({ name: "emit-subscription-ended" })
+  })
+
   when({ result }, ({ result }) => result.outcome === "failed").then(() => {
     emitEventStep({
       eventName: PortalEvents.SUBSCRIPTION_PAYMENT_FAILED,

@@ -18,6 +18,7 @@ import type { InvoiceDTO, SubscriptionDTO } from "../../modules/customer-portal/
 
 export type RenewSubscriptionOutcome =
   | { outcome: "skipped"; subscription_id: string; customer_id: string | null }
+  | { outcome: "ended"; subscription_id: string; customer_id: string }
   | { outcome: "renewed"; subscription_id: string; customer_id: string; invoice_id: string; order_id: string }
   | { outcome: "failed"; subscription_id: string; customer_id: string; invoice_id: string; reason: string }
 
@@ -122,6 +123,11 @@ export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (
   const [sub] = await service.listSubscriptions({ id: input.subscription_id }, { take: 1 })
   if (!sub || sub.status !== "active" || !sub.next_renewal_at || new Date(sub.next_renewal_at) > now) {
     return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: input.subscription_id, customer_id: sub?.customer_id ?? null })
+  }
+  if (sub.cancel_at_period_end) {
+    // Cancelled for the end of the period: it ends now, and nothing is charged.
+    await service.transitionSubscription(sub.id, "cancelled", { ended_at: sub.current_period_end, next_renewal_at: null })
+    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "ended", subscription_id: sub.id, customer_id: sub.customer_id })
   }
   const periodStart = new Date(sub.current_period_end)
   const periodEnd = addInterval(periodStart, sub.interval, sub.interval_count)

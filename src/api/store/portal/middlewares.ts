@@ -4,7 +4,9 @@ import { clientIp, rateLimit } from "../../utils/rate-limit"
 import { validateQuery } from "../../utils/validate-query"
 import { StoreCreateTestCard } from "../test-cards/validators"
 import {
+  StorePortalCancelSubscription,
   StorePortalCreateSession,
+  StorePortalListSubscriptions,
   StorePortalExportInvoices,
   StorePortalInvoicePdf,
   StorePortalListInvoices,
@@ -39,6 +41,8 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/portal/orders", middlewares: [validateQuery(StorePortalListOrders)] },
   { method: ["GET"], matcher: "/store/portal/invoices", middlewares: [validateQuery(StorePortalListInvoices)] },
   { method: ["GET"], matcher: "/store/portal/exports/invoices", middlewares: [validateQuery(StorePortalExportInvoices)] },
+  { method: ["GET"], matcher: "/store/portal/subscriptions", middlewares: [validateQuery(StorePortalListSubscriptions)] },
+  { method: ["POST"], matcher: "/store/portal/subscriptions/:id/cancel", middlewares: [validateAndTransformBody(StorePortalCancelSubscription)] },
   { method: ["GET"], matcher: "/store/portal/invoices/:id/pdf", middlewares: [validateQuery(StorePortalInvoicePdf)] },
   {
     method: ["GET"],

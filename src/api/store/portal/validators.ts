@@ -65,3 +65,22 @@ export type StorePortalExportInvoicesType = z.infer<typeof StorePortalExportInvo
  * route sees it; one the portal does not speak falls back to the invoice's.
  */
 export const StorePortalInvoicePdf = z.object({}).strict()
+
+export const StorePortalListSubscriptions = z
+  .object({
+    ...PortalPagination,
+    state: z.enum(["current", "past"], { message: 'state must be "current" or "past"' }).optional(),
+  })
+  .strict()
+export type StorePortalListSubscriptionsType = z.infer<typeof StorePortalListSubscriptions>
+
+export const StorePortalCancelSubscription = z
+  .object({
+    when: z.enum(["now", "period_end"], { message: 'when must be "now" or "period_end"' }),
+    reason: z.enum(["too_expensive", "missing_features", "switched_service", "unused", "customer_service", "too_complex", "low_quality", "other"], {
+      message: "Choose a reason from the list.",
+    }),
+    comment: z.string().trim().max(1000, { message: "The comment can be up to 1,000 characters." }).optional(),
+  })
+  .strict()
+export type StorePortalCancelSubscriptionType = z.infer<typeof StorePortalCancelSubscription>
