@@ -352,6 +352,57 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("in the admin", () => {
+      it("lists subscriptions by status, customer and plan, and shows one with its invoices", async () => {
+        const { sub } = await subscribe()
+        const { sub: held } = await subscribe()
+        await switchCard(held.id, "4000 0000 0000 9995")
+        at(new Date(new Date(held.next_renewal_at!).getTime() + 1000))
+        await renewDueSubscriptions(getContainer())
+        const ids = async (q: string) => (await api.get(`/admin/customer-portal/subscriptions?${q}`, admin)).data.subscriptions.map((s: any) => s.id)
+        expect((await ids("")).sort()).toEqual([sub.id, held.id].sort())
+        expect(await ids("status=on_hold")).toEqual([held.id])
+        expect((await ids(`customer_id=${customer.id}&product_variant_id=${catalog.variant.id}`)).length).toBe(2)
+        expect(await ids("customer_id=cus_nobody")).toEqual([])
+        expect((await api.get("/admin/customer-portal/subscriptions?status=paused", admin).catch((e: any) => e.response)).status).toBe(400)
+        const detail = (await api.get(`/admin/customer-portal/subscriptions/${held.id}`, admin)).data
+        expect(detail.subscription).toMatchObject({ id: held.id, status: "on_hold", amount: 2000 })
+        expect(detail.invoices.map((i: any) => i.status)).toEqual(["open"])
+        expect((await api.get("/admin/customer-portal/subscriptions/sub_missing", admin).catch((e: any) => e.response)).status).toBe(404)
+      })
+
+      it("retries an on-hold charge: refused again with the card's reason, then paid with a good card", async () => {
+        const { sub } = await subscribe()
+        await switchCard(sub.id, "4000 0000 0000 9995")
+        const failedAt = new Date(new Date(sub.next_renewal_at!).getTime() + 1000)
+        at(failedAt)
+        await renewDueSubscriptions(getContainer())
+        const again = await api.post(`/admin/customer-portal/subscriptions/${sub.id}/retry`, {}, admin).catch((e: any) => e.response)
+        expect(again.status).toBe(400)
+        expect(again.data.message).toBe("The charge failed again: Your card has insufficient funds. Try another card.")
+        expect((await service().retrieveSubscription(sub.id)).status).toBe("on_hold")
+
+        await switchCard(sub.id, "4242 4242 4242 4242")
+        const retriedAt = new Date(failedAt.getTime() + 2 * DAY)
+        at(retriedAt)
+        const ok = await api.post(`/admin/customer-portal/subscriptions/${sub.id}/retry`, {}, admin)
+        expect(ok.data.subscription).toMatchObject({ status: "active", on_hold_since: null })
+        expect(new Date(ok.data.subscription.current_period_start).getTime()).toBe(retriedAt.getTime())
+        const invoices = await service().listInvoices({ subscription_id: sub.id })
+        expect(invoices.map((i) => i.status)).toEqual(["paid"])
+        expect(await renewalOrders()).toHaveLength(1)
+        const notHeld = await api.post(`/admin/customer-portal/subscriptions/${sub.id}/retry`, {}, admin).catch((e: any) => e.response)
+        expect(notHeld.status).toBe(400)
+      })
+
+      it("cancels for the customer, whatever the portal lets customers do", async () => {
+        const { sub } = await subscribe()
+        await api.post("/admin/customer-portal", { allow_cancellation: false }, admin)
+        const res = await api.post(`/admin/customer-portal/subscriptions/${sub.id}/cancel`, { when: "now" }, admin)
+        expect(res.data.subscription.status).toBe("cancelled")
+      })
+    })
+
     afterAll(() => {
       jest.restoreAllMocks()
       expect(readOutbox(outbox).every((e) => !/4242424242424242/.test(e.text))).toBe(true)

@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { PortalEvents } from "./events"
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
-import { renewSubscriptionStep } from "./steps/renew-subscription"
+import { renewSubscriptionStep, retryOnHoldChargeStep } from "./steps/renew-subscription"
 
 export const renewSubscriptionWorkflowId = "renew-subscription"
 
@@ -61,5 +61,26 @@ export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflo
     })
   })
 
+  return new WorkflowResponse(result)
+})
+
+/** The merchant retries the failed charge of an on-hold subscription (admin), under its lock. */
+export const retryOnHoldChargeWorkflow = createWorkflow("retry-on-hold-charge", (input: { subscription_id: string }) => {
+  const key = transform({ input }, ({ input }) => subscriptionLockKey(input.subscription_id))
+  acquireLockStep({ key, timeout: 5, ttl: 600 })
+  const result = retryOnHoldChargeStep(input)
+  releaseLockStep({ key })
+  when({ result }, ({ result }) => result.outcome === "renewed").then(() => {
+    emitEventStep({
+      eventName: PortalEvents.SUBSCRIPTION_RENEWED,
+      data: transform({ result }, ({ result }) => ({
+        id: result.subscription_id,
+        customer_id: result.customer_id,
+        invoice_id: (result as { invoice_id?: string }).invoice_id,
+        order_id: (result as { order_id?: string }).order_id,
+        reactivated: true,
+      })),
+    })
+  })
   return new WorkflowResponse(result)
 })

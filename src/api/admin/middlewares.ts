@@ -1,6 +1,15 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../utils/validate-query"
-import { AdminCreatePortalSession, AdminInvoicePdf, AdminListInvoices, AdminListPlans, AdminUpdateCustomerPortal, AdminUpsertPlan } from "./validators"
+import {
+  AdminCancelSubscription,
+  AdminCreatePortalSession,
+  AdminInvoicePdf,
+  AdminListInvoices,
+  AdminListPlans,
+  AdminListSubscriptions,
+  AdminUpdateCustomerPortal,
+  AdminUpsertPlan,
+} from "./validators"
 
 export const adminPortalMiddlewares: MiddlewareRoute[] = [
   {
@@ -15,6 +24,8 @@ export const adminPortalMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["GET"], matcher: "/admin/customer-portal/invoices", middlewares: [validateQuery(AdminListInvoices)] },
   { method: ["GET"], matcher: "/admin/customer-portal/invoices/:id/pdf", middlewares: [validateQuery(AdminInvoicePdf)] },
+  { method: ["GET"], matcher: "/admin/customer-portal/subscriptions", middlewares: [validateQuery(AdminListSubscriptions)] },
+  { method: ["POST"], matcher: "/admin/customer-portal/subscriptions/:id/cancel", middlewares: [validateAndTransformBody(AdminCancelSubscription)] },
   { method: ["GET"], matcher: "/admin/customer-portal/plans", middlewares: [validateQuery(AdminListPlans)] },
   { method: ["POST"], matcher: "/admin/customer-portal/plans", middlewares: [validateAndTransformBody(AdminUpsertPlan)] },
 ]

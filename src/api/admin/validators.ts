@@ -104,3 +104,24 @@ export const AdminListPlans = z
   })
   .strict()
 export type AdminListPlansType = z.infer<typeof AdminListPlans>
+
+export const AdminListSubscriptions = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    status: z.enum(["active", "on_hold", "cancelled", "expired"], { message: "status must be active, on_hold, cancelled or expired" }).optional(),
+    customer_id: z.string().trim().max(64).optional(),
+    product_variant_id: z.string().trim().max(64).optional(),
+    mode: z.enum(["test", "live"]).optional(),
+  })
+  .strict()
+export type AdminListSubscriptionsType = z.infer<typeof AdminListSubscriptions>
+
+export const AdminCancelSubscription = z
+  .object({
+    when: z.enum(["now", "period_end"], { message: 'when must be "now" or "period_end"' }),
+    reason: z.enum(["too_expensive", "missing_features", "switched_service", "unused", "customer_service", "too_complex", "low_quality", "other"]).optional(),
+    comment: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+export type AdminCancelSubscriptionType = z.infer<typeof AdminCancelSubscription>

@@ -47,7 +47,7 @@ async function failureReason(container: MedusaContainer, cartId: string): Promis
  * and no order. The cart's id is kept on the invoice first, so a retry after
  * a crash finds an order already placed instead of charging again.
  */
-async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO): Promise<Charge> {
+export async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO): Promise<Charge> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const earlierCart = (invoice.metadata as { renewal_cart_id?: string } | null)?.renewal_cart_id
@@ -204,6 +204,50 @@ export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (
     }
     throw error
   }
+  return new StepResponse<RenewSubscriptionOutcome>({
+    outcome: "renewed",
+    subscription_id: sub.id,
+    customer_id: sub.customer_id,
+    invoice_id: invoice.id,
+    order_id: charge.order_id,
+  })
+})
+
+export const retryOnHoldChargeStepId = "retry-on-hold-charge"
+
+/**
+ * The merchant retries an on-hold subscription's failed charge with its
+ * current payment method: the open invoice it owes is charged (never a new
+ * one); on success the invoice is paid and the subscription is active again
+ * with a new period from now; on failure it stays on hold.
+ */
+export const retryOnHoldChargeStep = createStep(retryOnHoldChargeStepId, async (input: { subscription_id: string }, { container }) => {
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const now = clock.now()
+  const sub = await service.retrieveSubscription(input.subscription_id)
+  if (sub.status !== "on_hold") {
+    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: sub.id, customer_id: sub.customer_id })
+  }
+  const [invoice] = await service.listInvoices(
+    { subscription_id: sub.id, status: "open", source_type: ["renewal", "dues"] },
+    { take: 1, order: { issued_at: "DESC" } }
+  )
+  if (!invoice) {
+    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: sub.id, customer_id: sub.customer_id })
+  }
+  const charge = await chargePeriod(container, sub, invoice)
+  if (!charge.ok) {
+    await service.updateInvoices({ id: invoice.id, metadata: { ...(invoice.metadata ?? {}), last_payment_error: charge.reason } })
+    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "failed", subscription_id: sub.id, customer_id: sub.customer_id, invoice_id: invoice.id, reason: charge.reason })
+  }
+  const periodEnd = addInterval(now, sub.interval, sub.interval_count)
+  await service.updateInvoices({ id: invoice.id, status: "paid", paid_at: now, order_id: charge.order_id, payment_id: charge.payment_id })
+  await service.transitionSubscription(sub.id, "active", {
+    on_hold_since: null,
+    current_period_start: now,
+    current_period_end: periodEnd,
+    next_renewal_at: periodEnd,
+  })
   return new StepResponse<RenewSubscriptionOutcome>({
     outcome: "renewed",
     subscription_id: sub.id,
