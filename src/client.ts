@@ -100,6 +100,39 @@ export type AdminInvoiceQuery = {
   to?: string
 }
 
+export type SubscriptionStatus = "active" | "on_hold" | "cancelled" | "expired"
+export type Interval = "day" | "week" | "month" | "year"
+
+/** A subscription as the merchant sees it. `amount` is integer minor units per period. */
+export type AdminSubscription = {
+  id: string
+  customer_id: string
+  product_variant_id: string
+  order_id: string | null
+  mode: "test" | "live"
+  status: SubscriptionStatus
+  plan_title: string
+  quantity: number
+  interval: Interval
+  interval_count: number
+  amount: number
+  currency_code: string
+  current_period_start: string
+  current_period_end: string
+  next_renewal_at: string | null
+  cancel_at_period_end: boolean
+  cancelled_at: string | null
+  cancellation_reason: string | null
+  cancellation_comment: string | null
+  ended_at: string | null
+  on_hold_since: string | null
+  payment_method_brand: string | null
+  payment_method_last4: string | null
+  created_at: string
+}
+
+export type SubscriptionPlan = { id: string; product_variant_id: string; interval: Interval; interval_count: number }
+
 type Fetcher = Pick<Medusa["client"], "fetch">
 
 /**
@@ -145,6 +178,29 @@ export function createCustomerPortalClient(sdk: { client: Fetcher }) {
       /** Where the invoice's PDF downloads from (the admin's session cookie authorises it). */
       pdfPath: (id: string, locale?: "en" | "ar") =>
         `/admin/customer-portal/invoices/${encodeURIComponent(id)}/pdf${locale ? `?locale=${locale}` : ""}`,
+    },
+    subscriptions: {
+      list: (query: { limit?: number; offset?: number; status?: SubscriptionStatus; customer_id?: string; product_variant_id?: string } = {}) =>
+        fetch<{ subscriptions: AdminSubscription[]; count: number; limit: number; offset: number }>("/admin/customer-portal/subscriptions", {
+          query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "")),
+        }),
+      retrieve: (id: string) =>
+        fetch<{ subscription: AdminSubscription; invoices: AdminInvoice[] }>(`/admin/customer-portal/subscriptions/${encodeURIComponent(id)}`),
+      cancel: (id: string, body: { when: "now" | "period_end"; reason?: string; comment?: string }) =>
+        fetch<{ subscription: AdminSubscription }>(`/admin/customer-portal/subscriptions/${encodeURIComponent(id)}/cancel`, { method: "POST", body }),
+      /** Charges an on-hold subscription's open invoice again with its current payment method. */
+      retry: (id: string) =>
+        fetch<{ subscription: AdminSubscription; invoice_id: string | null }>(`/admin/customer-portal/subscriptions/${encodeURIComponent(id)}/retry`, {
+          method: "POST",
+        }),
+    },
+    plans: {
+      list: (query: { product_variant_id?: string } = {}) =>
+        fetch<{ plans: SubscriptionPlan[]; count: number }>("/admin/customer-portal/plans", { query }),
+      /** Sells the variant as a subscription (or changes its interval). */
+      upsert: (body: { product_variant_id: string; interval: Interval; interval_count: number }) =>
+        fetch<{ plan: SubscriptionPlan }>("/admin/customer-portal/plans", { method: "POST", body }),
+      remove: (id: string) => fetch<{ id: string; deleted: boolean }>(`/admin/customer-portal/plans/${encodeURIComponent(id)}`, { method: "DELETE" }),
     },
     settings: {
       retrieve: () => fetch<CustomerPortalSettingsResponse>("/admin/customer-portal"),

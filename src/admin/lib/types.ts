@@ -1,6 +1,10 @@
 export type {
   AdminInvoice,
   AdminInvoiceQuery,
+  AdminSubscription,
+  Interval,
+  SubscriptionPlan,
+  SubscriptionStatus,
   BusinessAddress,
   InvoiceStatus,
   CustomerPortalSettings as AdminCustomerPortal,

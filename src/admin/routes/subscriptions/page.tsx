@@ -1,0 +1,152 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ArrowPath } from "@medusajs/icons"
+import { Container, Heading, Label, Select, Table, Text } from "@medusajs/ui"
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
+import { Link, useSearchParams } from "react-router-dom"
+import { portalClient } from "../../lib/client"
+import { formatDay } from "../../lib/invoices"
+import { priceLabel, SUBSCRIPTION_STATUSES, SubscriptionStatusBadge } from "../../lib/subscriptions"
+import type { SubscriptionStatus } from "../../lib/types"
+
+const PAGE_SIZE = 20
+
+/** Every subscription of the store, by status, customer and plan; each opens its detail. */
+const SubscriptionsPage = () => {
+  const [params, setParams] = useSearchParams()
+  const status = (params.get("status") ?? "") as SubscriptionStatus | ""
+  const customer_id = params.get("customer_id") ?? ""
+  const product_variant_id = params.get("product_variant_id") ?? ""
+  const page = Math.max(0, Number(params.get("page") ?? 0) || 0)
+  const query = { status: status || undefined, customer_id, product_variant_id, limit: PAGE_SIZE, offset: page * PAGE_SIZE }
+  const { data, isLoading, isError, error } = useQuery({
+    queryKey: ["customer-portal", "subscriptions", query],
+    queryFn: () => portalClient.subscriptions.list(query),
+    placeholderData: keepPreviousData,
+  })
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params)
+    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k)
+    if (!("page" in changes)) next.delete("page")
+    setParams(next)
+  }
+  const count = data?.count ?? 0
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-wrap items-end justify-between gap-3 px-6 py-4">
+        <div>
+          <Heading level="h1">Subscriptions</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Plans customers bought with a saved card, renewed automatically. On-hold ones had a failed payment.
+          </Text>
+        </div>
+        <div className="flex w-48 flex-col gap-y-1">
+          <Label id="subscription-status-label" size="small" weight="plus">
+            Status
+          </Label>
+          <Select value={status || "all"} onValueChange={(v) => set({ status: v === "all" ? "" : v })}>
+            <Select.Trigger aria-labelledby="subscription-status-label">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value="all">All statuses</Select.Item>
+              {SUBSCRIPTION_STATUSES.map(({ value, label }) => (
+                <Select.Item key={value} value={value}>
+                  {label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+      </div>
+      {(customer_id || product_variant_id) && (
+        <Text size="small" className="px-6 py-2 text-ui-fg-subtle">
+          Showing the subscriptions of {customer_id ? "one customer" : "one plan"}.{" "}
+          <button type="button" className="text-ui-fg-interactive" onClick={() => set({ customer_id: "", product_variant_id: "" })}>
+            Show all
+          </button>
+        </Text>
+      )}
+      {isLoading && (
+        <Text className="px-6 py-4" aria-live="polite">
+          Loading subscriptions…
+        </Text>
+      )}
+      {isError && (
+        <Text className="px-6 py-4 text-ui-fg-error" role="alert">
+          {(error as Error)?.message || "The subscriptions could not be loaded."} Reload the page to try again.
+        </Text>
+      )}
+      {data && data.subscriptions.length === 0 && (
+        <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
+          {status || customer_id || product_variant_id
+            ? "No subscriptions match these filters."
+            : "No subscriptions yet. Mark a product variant as a subscription plan on its page, then orders of it start one."}
+        </Text>
+      )}
+      {data && data.subscriptions.length > 0 && (
+        <>
+          <div className="overflow-x-auto">
+            <Table aria-label="Subscriptions">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Plan</Table.HeaderCell>
+                  <Table.HeaderCell>Customer</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Price</Table.HeaderCell>
+                  <Table.HeaderCell>Next renewal or end</Table.HeaderCell>
+                  <Table.HeaderCell>Started</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {data.subscriptions.map((sub) => (
+                  <Table.Row key={sub.id}>
+                    <Table.Cell>
+                      <Link to={`/subscriptions/${sub.id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-medium">
+                        {sub.plan_title}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Link to={`/customers/${sub.customer_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                        View customer
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <SubscriptionStatusBadge subscription={sub} />
+                    </Table.Cell>
+                    <Table.Cell className="tabular-nums">{priceLabel(sub)}</Table.Cell>
+                    <Table.Cell>
+                      {sub.next_renewal_at && !sub.cancel_at_period_end
+                        ? formatDay(sub.next_renewal_at)
+                        : sub.cancel_at_period_end
+                          ? `Ends ${formatDay(sub.current_period_end)}`
+                          : sub.ended_at
+                            ? `Ended ${formatDay(sub.ended_at)}`
+                            : "—"}
+                    </Table.Cell>
+                    <Table.Cell>{formatDay(sub.created_at)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+          <Table.Pagination
+            count={count}
+            pageSize={PAGE_SIZE}
+            pageIndex={Math.min(page, pageCount - 1)}
+            pageCount={pageCount}
+            canPreviousPage={page > 0}
+            canNextPage={page + 1 < pageCount}
+            previousPage={() => set({ page: String(page - 1) })}
+            nextPage={() => set({ page: String(page + 1) })}
+          />
+        </>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Subscriptions", icon: ArrowPath })
+
+export default SubscriptionsPage
