@@ -15,6 +15,11 @@ import path from "node:path"
 import { ensureCustomerPortalWorkflow } from "../src/workflows/ensure-customer-portal"
 import { syncOrderInvoiceWorkflow } from "../src/workflows/sync-order-invoice"
 import { updateCustomerPortalWorkflow } from "../src/workflows/update-customer-portal"
+import { renewDueSubscriptions } from "../src/lib/renew-due-subscriptions"
+import { CUSTOMER_PORTAL_MODULE } from "../src/modules/customer-portal"
+import type CustomerPortalModuleService from "../src/modules/customer-portal/service"
+import { createCard, type Db } from "../src/providers/test-card/cards"
+import { startOrderSubscriptionsWorkflow } from "../src/workflows/start-order-subscriptions"
 import { placeOrder } from "./fixtures/commerce"
 
 /**
@@ -54,6 +59,7 @@ export default async function seedDemo({ container }: ExecArgs) {
 
   await ensureAdmin(container)
   await backfillInvoices(container)
+  await demoSubscriptions(container)
   const { data: apiKeys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: KEY_TITLE } })
   let { result: portal } = await ensureCustomerPortalWorkflow(container).run()
   if (!portal.business_address) {
@@ -112,7 +118,7 @@ async function seed(container: MedusaContainer) {
     result: [region],
   } = await createRegionsWorkflow(container).run({
     input: {
-      regions: [{ name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }],
+      regions: [{ name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default", "pp_test-card_test"] }],
     },
   })
 
@@ -197,21 +203,32 @@ async function seed(container: MedusaContainer) {
     }
   }
 
-  const orders: { customer: string; items: { sku: string; quantity: number }[] }[] = [
-    { customer: "layla@example.com:account", items: [{ sku: "NW-PRO-MONTHLY", quantity: 1 }] },
+  // The Pro variants are sold as subscriptions.
+  const portalService = container.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
+  await portalService.createSubscriptionPlans([
+    { product_variant_id: variant("NW-PRO-MONTHLY").id, interval: "month", interval_count: 1 },
+    { product_variant_id: variant("NW-PRO-YEARLY").id, interval: "year", interval_count: 1 },
+  ])
+
+  // Plans are bought with a saved test card (a subscription needs one to renew); the rest with the system provider.
+  const orders: { customer: string; items: { sku: string; quantity: number }[]; card?: string }[] = [
+    { customer: "layla@example.com:account", items: [{ sku: "NW-PRO-MONTHLY", quantity: 1 }], card: "4242424242424242" },
     { customer: "layla@example.com:account", items: [{ sku: "NW-DESKTOP-1", quantity: 2 }] },
     { customer: "sam@example.com:guest", items: [{ sku: "NW-DESKTOP-1", quantity: 1 }] },
     { customer: "noor@example.com:guest", items: [{ sku: "NW-DESKTOP-1", quantity: 1 }] },
-    { customer: "noor@example.com:account", items: [{ sku: "NW-PRO-YEARLY", quantity: 1 }] },
+    { customer: "noor@example.com:account", items: [{ sku: "NW-PRO-YEARLY", quantity: 1 }], card: "4242424242424242" },
   ]
+  const db = container.resolve<Db>(ContainerRegistrationKeys.PG_CONNECTION)
   for (const order of orders) {
     const [email] = order.customer.split(":")
+    const card = order.card ? await createCard(db, { number: order.card, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, new Date()) : null
     await placeOrder(container, {
       region_id: region.id,
       sales_channel_id: salesChannel.id,
       email,
       customer_id: customerIds[order.customer],
       items: order.items.map((i) => ({ variant_id: variant(i.sku).id, quantity: i.quantity })),
+      ...(card ? { provider_id: "pp_test-card_test", payment_data: { payment_method_id: card.id, save_payment_method: true } } : {}),
     })
   }
   logger.info(`Seeded ${products.length} products, ${CUSTOMERS.length} customers and ${orders.length} orders.`)
@@ -224,6 +241,45 @@ async function backfillInvoices(container: MedusaContainer) {
   for (const order of orders) {
     await syncOrderInvoiceWorkflow(container).run({ input: { order_id: order.id } })
   }
+}
+
+/**
+ * Layla's monthly plan is active; Noor's yearly plan is on hold: it started a
+ * year ago (its dates are moved back), its saved card was switched to the
+ * test card that can be saved but never charged, and the real renewal job
+ * ran — so the failed charge, the open invoice and the email are the real ones.
+ */
+async function demoSubscriptions(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service = container.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
+  const { data: orders } = await query.graph({ entity: "order", fields: ["id"], pagination: { order: { created_at: "ASC" } } })
+  for (const order of orders) {
+    await startOrderSubscriptionsWorkflow(container).run({ input: { order_id: order.id } })
+  }
+  if ((await service.listSubscriptions({ status: "on_hold" }, { take: 1 })).length) return
+  const {
+    data: [noor],
+  } = await query.graph({ entity: "customer", fields: ["id", "account_holders.*"], filters: { email: "noor@example.com", has_account: true } })
+  const [yearly] = noor ? await service.listSubscriptions({ customer_id: noor.id, status: "active" }, { take: 1 }) : []
+  const holder = noor?.account_holders?.find((h: any) => h.provider_id === "pp_test-card_test")
+  if (!yearly || !holder) return
+  const db = container.resolve<Db>(ContainerRegistrationKeys.PG_CONNECTION)
+  const card = await createCard(db, { number: "4000000000000341", exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, new Date())
+  const saved = await container
+    .resolve(Modules.PAYMENT)
+    .createPaymentMethods({ provider_id: "pp_test-card_test", data: { payment_method_id: card.id }, context: { account_holder: holder } as any })
+  const now = Date.now()
+  await service.updateSubscriptions({
+    id: yearly.id,
+    payment_method_id: saved.id,
+    payment_method_last4: "0341",
+    current_period_start: new Date(now - 365 * 86_400_000),
+    current_period_end: new Date(now - 60_000),
+    next_renewal_at: new Date(now - 60_000),
+  })
+  const summary = await renewDueSubscriptions(container)
+  logger.info(`Demo subscriptions: Layla's is active; Noor's renewal was attempted (${summary.failed} on hold).`)
 }
 
 async function ensureAdmin(container: MedusaContainer) {

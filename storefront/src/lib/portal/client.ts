@@ -18,13 +18,16 @@ export type PortalFetchInit = {
 /**
  * A non-2xx answer. `retryAfter` is the wait in seconds a 429 asks for (null when absent);
  * `message` is the backend's English text, for logs only: pages show their own sentences.
+ * `bodyMessage` is the body's own `message` (null without one), for the few routes whose
+ * refusals are written for the customer, such as cancelling a subscription.
  */
 export class PortalFetchError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly type: string | undefined,
-    readonly retryAfter: number | null
+    readonly retryAfter: number | null,
+    readonly bodyMessage: string | null = null
   ) {
     super(message)
     this.name = "PortalFetchError"
@@ -73,7 +76,8 @@ export async function portalFetch<T>(
       error.message ?? response.statusText,
       response.status,
       error.type,
-      parseRetryAfter(response.headers.get("retry-after"))
+      parseRetryAfter(response.headers.get("retry-after")),
+      typeof error.message === "string" && error.message.trim() ? error.message.trim() : null
     )
   }
   return payload as T

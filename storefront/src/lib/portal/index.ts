@@ -11,4 +11,10 @@ export { formatMinorUnits, formatMinorUnitsToParts, fromMinorUnits } from "./mon
 export { listOrders } from "./orders"
 export { signInPath } from "./paths"
 export { clearSessionCookie, getSessionToken, SESSION_COOKIE, setSessionCookie } from "./session"
+export {
+  cancelSubscription,
+  getSubscription,
+  listSubscriptions,
+  undoCancelSubscription,
+} from "./subscriptions"
 export type * from "./types"

@@ -167,3 +167,97 @@ export type PortalFailure =
   | { kind: "rate_limited"; retryAfter: number | null }
   | { kind: "unreachable" }
   | { kind: "unexpected" }
+
+export type PortalSubscriptionStatus = "active" | "on_hold" | "cancelled" | "expired"
+
+export type PortalSubscriptionInterval = "day" | "week" | "month" | "year"
+
+/** Which subscriptions a list holds: `current` is active and on hold, `past` cancelled and expired. */
+export type PortalSubscriptionState = "current" | "past"
+
+/** When a cancellation takes effect. */
+export type PortalCancelWhen = "now" | "period_end"
+
+export type PortalCancelReason =
+  | "too_expensive"
+  | "missing_features"
+  | "switched_service"
+  | "unused"
+  | "customer_service"
+  | "too_complex"
+  | "low_quality"
+  | "other"
+
+export type PortalPaymentMethod = {
+  /** The card network as the provider names it ("visa", "mastercard"…). */
+  brand: string
+  last4: string
+  exp_month: number
+  exp_year: number
+}
+
+/** The unpaid invoice that put a subscription on hold. `amount` is in minor units. */
+export type PortalSubscriptionOutstanding = {
+  invoice_id: string
+  number: string
+  amount: number
+  currency_code: string
+  /** The payment provider's reason for the failure, in its own words; null when it gave none. */
+  reason: string | null
+}
+
+/** `amount` is in minor units (2000 = 20.00) and is charged every `interval_count` `interval`s. */
+export type PortalSubscription = {
+  id: string
+  plan_title: string
+  status: PortalSubscriptionStatus
+  quantity: number
+  amount: number
+  currency_code: string
+  interval: PortalSubscriptionInterval
+  interval_count: number
+  /** ISO dates */
+  current_period_start: string
+  current_period_end: string
+  next_renewal_at: string | null
+  /** True once the customer asked to stop at the end of the current period. */
+  cancel_at_period_end: boolean
+  cancelled_at: string | null
+  cancellation_reason: PortalCancelReason | null
+  ended_at: string | null
+  on_hold_since: string | null
+  started_at: string
+  payment_method: PortalPaymentMethod | null
+  outstanding: PortalSubscriptionOutstanding | null
+  /** What the customer may do now: the backend decides, the pages only offer it. */
+  actions: {
+    cancel: PortalCancelWhen[]
+    undo_cancel: boolean
+  }
+}
+
+/** `GET /store/portal/subscriptions`, newest first. */
+export type PortalSubscriptionsResponse = {
+  subscriptions: PortalSubscription[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** `GET /store/portal/subscriptions/:id`: the subscription and its latest five invoices. */
+export type PortalSubscriptionResponse = {
+  subscription: PortalSubscription
+  invoices: PortalInvoice[]
+}
+
+/** `POST /store/portal/subscriptions/:id/cancel`; `comment` is at most 1000 characters. */
+export type PortalCancelSubscriptionBody = {
+  when: PortalCancelWhen
+  reason: PortalCancelReason
+  comment?: string
+}
+
+/** The answer of `.../cancel` and `.../undo-cancel`. */
+export type PortalSubscriptionChangeResponse = {
+  subscription: PortalSubscription
+}
