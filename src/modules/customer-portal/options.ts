@@ -37,13 +37,6 @@ const absoluteUrl = z
   .refine((value) => /^https?:\/\//.test(value), { message: "must start with http:// or https://" })
   .transform((value) => value.replace(/\/+$/, ""))
 
-/** Five-field cron expression (minute hour day month weekday). */
-const cron = z
-  .string()
-  .refine((value) => value.trim().split(/\s+/).length === 5, {
-    message: 'must be a five-field cron expression such as "0 * * * *"',
-  })
-
 export const PortalOptionsSchema = z
   .object({
     /** Base URL of the storefront that serves the portal pages in test mode. */
@@ -62,8 +55,6 @@ export const PortalOptionsSchema = z
     sessionTtl: duration("5m", "30d").default("12h"),
     /** A session unused for this long ends. */
     sessionIdleTimeout: duration("1m", "30d").default("1h"),
-    /** When the renewal job looks for due subscriptions. */
-    renewalSchedule: cron.default("*/15 * * * *"),
     /** How many due subscriptions one pass of the renewal job takes at a time. */
     renewalBatchSize: z.number().int().min(1).max(1000).default(100),
     /** Prefix of invoice numbers, e.g. INV-000123. */
@@ -99,7 +90,6 @@ export type ResolvedPortalOptions = {
   emailLinkTtlMs: number
   sessionTtlMs: number
   sessionIdleTimeoutMs: number
-  renewalSchedule: string
   renewalBatchSize: number
   invoiceNumberPrefix: string
 }
@@ -143,7 +133,6 @@ export function resolvePortalOptions(raw: unknown): ResolvedPortalOptions {
     emailLinkTtlMs: parseDuration(options.emailLinkTtl)!,
     sessionTtlMs: parseDuration(options.sessionTtl)!,
     sessionIdleTimeoutMs: parseDuration(options.sessionIdleTimeout)!,
-    renewalSchedule: options.renewalSchedule,
     renewalBatchSize: options.renewalBatchSize,
     invoiceNumberPrefix: options.invoiceNumberPrefix,
   }

@@ -11,7 +11,6 @@ describe("plugin options", () => {
       emailLinkTtlMs: 15 * 60_000,
       sessionTtlMs: 12 * 3_600_000,
       sessionIdleTimeoutMs: 3_600_000,
-      renewalSchedule: "*/15 * * * *",
       renewalBatchSize: 100,
       invoiceNumberPrefix: "INV-",
     })
@@ -42,7 +41,6 @@ describe("plugin options", () => {
     [{ emailLinkTtl: "15 minutes" }, /"emailLinkTtl" must be a duration/],
     [{ emailLinkTtl: "2d" }, /"emailLinkTtl" must be between 1m and 24h/],
     [{ sessionTtl: "1h", sessionIdleTimeout: "2h" }, /"sessionIdleTimeout" must not be longer than sessionTtl/],
-    [{ renewalSchedule: "hourly" }, /"renewalSchedule" must be a five-field cron/],
     [{ renewalBatchSize: 0 }, /"renewalBatchSize"/],
     [{ invoiceNumberPrefix: "INV 2026/" }, /"invoiceNumberPrefix" must be 1-16 letters/],
     [{ storefrontURL: "https://shop.example" }, /unknown option "storefrontURL"/],
