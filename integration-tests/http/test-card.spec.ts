@@ -107,6 +107,10 @@ medusaIntegrationTestRunner({
         expect(pay.data).toMatchObject({ payment_method_id: id, status: "captured", card: { brand: "visa", last4: "4242" } })
         expect(JSON.stringify(placed)).not.toMatch(/4242424242424242/)
         expect((await savedCards(customer.id)).map((m: any) => [m.id, m.data.last4])).toEqual([[id, "4242"]])
+        // Its invoice names the card.
+        const service = getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
+        for (let i = 0; i < 50 && !(await service.listInvoices({ order_id: order.id })).length; i++) await new Promise((r) => setTimeout(r, 100))
+        expect((await service.listInvoices({ order_id: order.id }))[0].payment_method_label).toBe("Visa •••• 4242")
       })
 
       it.each([

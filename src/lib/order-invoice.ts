@@ -38,6 +38,7 @@ export const ORDER_INVOICE_FIELDS = [
   "payment_collections.payments.id",
   "payment_collections.payments.captured_at",
   "payment_collections.payments.canceled_at",
+  "payment_collections.payments.data",
 ]
 
 type Line = IssueInvoiceInput["lines"][number]
@@ -54,7 +55,17 @@ export function lineItemTitle(item: { title?: string | null; product_title?: str
  */
 export function invoiceFromOrder(order: any): Pick<
   IssueInvoiceInput,
-  "lines" | "subtotal" | "discount_total" | "shipping_total" | "tax_total" | "total" | "currency_code" | "customer_email" | "customer_name" | "billing_address"
+  | "lines"
+  | "subtotal"
+  | "discount_total"
+  | "shipping_total"
+  | "tax_total"
+  | "total"
+  | "currency_code"
+  | "customer_email"
+  | "customer_name"
+  | "billing_address"
+  | "payment_method_label"
 > {
   const currency = order.currency_code
   const minor = (amount: unknown) => toMinorUnits(amount as number, currency)
@@ -97,7 +108,24 @@ export function invoiceFromOrder(order: any): Pick<
     customer_email: order.email,
     customer_name: name || null,
     billing_address: order.billing_address ?? null,
+    payment_method_label: paymentMethodLabel(order),
   }
+}
+
+const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" }
+
+/** How a card reads on an invoice: "Visa •••• 4242". */
+export function cardLabel(brand: string | null | undefined, last4: string | null | undefined): string | null {
+  return last4 && /^\d{4}$/.test(last4) ? `${BRANDS[brand ?? ""] ?? "Card"} •••• ${last4}` : null
+}
+
+/** The card the order was paid with, when its payment names one (as card providers' data does). */
+export function paymentMethodLabel(order: any): string | null {
+  for (const payment of (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? [])) {
+    const label = cardLabel(payment?.data?.card?.brand, payment?.data?.card?.last4)
+    if (label) return label
+  }
+  return null
 }
 
 /** The moment an order's payment was captured, if it was. */

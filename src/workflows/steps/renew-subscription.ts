@@ -11,6 +11,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { clock } from "../../lib/clock"
 import { minorUnitsToDecimal } from "../../lib/money"
+import { cardLabel } from "../../lib/order-invoice"
 import { addInterval, periodKey } from "../../lib/subscription-periods"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
@@ -24,9 +25,6 @@ export type RenewSubscriptionOutcome =
 
 type Charge = { ok: true; order_id: string; payment_id: string } | { ok: false; reason: string }
 
-const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" }
-export const paymentMethodLabel = (sub: Pick<SubscriptionDTO, "payment_method_brand" | "payment_method_last4">) =>
-  sub.payment_method_last4 ? `${BRANDS[sub.payment_method_brand ?? ""] ?? "Card"} •••• ${sub.payment_method_last4}` : null
 
 /** Why a payment session failed, in the provider's words when it gave them. */
 async function failureReason(container: MedusaContainer, cartId: string): Promise<string> {
@@ -145,7 +143,7 @@ export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (
     issued_at: now,
     customer_email: customer?.email ?? "",
     customer_name: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || null,
-    payment_method_label: paymentMethodLabel(sub),
+    payment_method_label: cardLabel(sub.payment_method_brand, sub.payment_method_last4),
     subtotal: amount,
     discount_total: 0,
     shipping_total: 0,

@@ -15,6 +15,7 @@ const clientNamespaces = [
   "Login",
   "AccessLink",
   "Billing",
+  "SubscriptionActions",
 ] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>

@@ -1,19 +1,25 @@
 import { Heading, Text } from "@medusajs/ui"
 import { getTranslations } from "next-intl/server"
+import type { AppLocale } from "@/i18n/routing"
 import type { PortalCustomer } from "@/lib/portal/types"
 import { RecentPurchases, type RecentPurchasesResult } from "./recent-purchases"
+import { OnHoldAlerts, SubscriptionsOverview, type SubscriptionsResult } from "./subscriptions-overview"
 
 type Props = {
+  locale: AppLocale
   customer: PortalCustomer
+  subscriptions: SubscriptionsResult
   purchases: RecentPurchasesResult
 }
 
-export async function AccountOverview({ customer, purchases }: Props) {
+export async function AccountOverview({ locale, customer, subscriptions, purchases }: Props) {
   const t = await getTranslations("Account")
   const name = customer.first_name?.trim() || customer.last_name?.trim()
 
   return (
     <div className="flex flex-col gap-y-10 text-start">
+      {/* Failed payments come first: they stop a subscription until the customer acts. */}
+      <OnHoldAlerts result={subscriptions} />
       <div className="flex flex-col gap-y-2">
         <Heading level="h1">
           {name ? t("greeting", { name }) : t("greetingNoName")}
@@ -27,6 +33,7 @@ export async function AccountOverview({ customer, purchases }: Props) {
           </Text>
         )}
       </div>
+      <SubscriptionsOverview locale={locale} result={subscriptions} />
       <RecentPurchases result={purchases} />
     </div>
   )

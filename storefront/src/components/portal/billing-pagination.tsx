@@ -8,13 +8,27 @@ type Props = {
   count: number
   limit: number
   offset: number
+  /** The list's page; billing history unless given. */
+  pathname?: string
+  /** The navigation's name, when "Pages" alone would not say which list it pages through. */
+  label?: string
+  /** The id of the list's section, so a new page opens at the list rather than at the top. */
+  hash?: string
 }
 
 const CONTROL =
   "txt-compact-small-plus rounded-md px-3 py-2 shadow-buttons-neutral outline-none focus-visible:shadow-borders-focus"
 
 /** Previous/Next through `offset`, keeping the filters in the address. */
-export async function BillingPagination({ filters, count, limit, offset }: Props) {
+export async function BillingPagination({
+  filters,
+  count,
+  limit,
+  offset,
+  pathname = "/portal/billing",
+  label,
+  hash,
+}: Props) {
   const t = await getTranslations("Billing.pagination")
   const pages = Math.max(1, Math.ceil(count / limit))
   const page = Math.min(pages, Math.floor(offset / limit) + 1)
@@ -23,7 +37,8 @@ export async function BillingPagination({ filters, count, limit, offset }: Props
   }
 
   const hrefFor = (target: number) => ({
-    pathname: "/portal/billing",
+    pathname,
+    ...(hash ? { hash } : {}),
     query: {
       ...Object.fromEntries(Object.entries(filters).filter(([, value]) => Boolean(value))),
       ...(target > 0 ? { offset: String(target) } : {}),
@@ -33,7 +48,7 @@ export async function BillingPagination({ filters, count, limit, offset }: Props
   const next = offset + limit < count ? offset + limit : null
 
   return (
-    <nav aria-label={t("label")} className="flex items-center justify-between gap-x-3">
+    <nav aria-label={label ?? t("label")} className="flex items-center justify-between gap-x-3">
       {previous === null ? (
         <span aria-disabled="true" className={clx(CONTROL, "text-ui-fg-disabled")}>
           {t("previous")}

@@ -105,10 +105,11 @@ function AddressLine({ dir, children }: { dir: "auto" | "ltr"; children: string 
   )
 }
 
-export function BackLink({ label }: { label: string }) {
+/** "← label", back to billing history unless another page is given. */
+export function BackLink({ label, href = "/portal/billing" }: { label: string; href?: string }) {
   return (
     <Link
-      href="/portal/billing"
+      href={href}
       className="txt-compact-small-plus w-fit rounded-md text-ui-fg-interactive underline-offset-2 outline-none hover:underline focus-visible:shadow-borders-focus"
     >
       {/* The arrow points back in either direction of reading. */}

@@ -7,6 +7,7 @@ import { Link, usePathname } from "@/i18n/navigation"
 // Later sections add their entry here; the label key lives in the PortalNav namespace.
 const items = [
   { href: "/portal", label: "overview" },
+  { href: "/portal/subscriptions", label: "subscriptions" },
   { href: "/portal/billing", label: "billing" },
 ] as const
 

@@ -6,6 +6,7 @@ import { FailureMessage } from "@/components/portal/failure-message"
 import { PortalShell } from "@/components/portal/portal-shell"
 import type { RecentPurchasesResult } from "@/components/portal/recent-purchases"
 import { SignedOutEntry } from "@/components/portal/signed-out-entry"
+import type { SubscriptionsResult } from "@/components/portal/subscriptions-overview"
 import { redirect } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import {
@@ -15,12 +16,15 @@ import {
   getSessionToken,
   isFetchError,
   listOrders,
+  listSubscriptions,
   signInPath,
   toFailure,
 } from "@/lib/portal"
 import { signOutAction } from "./actions"
 
 const RECENT_PURCHASES = 5
+/** The backend's largest page: the overview lists every current subscription. */
+const CURRENT_SUBSCRIPTIONS = 50
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -46,11 +50,12 @@ export default async function PortalPage({ params }: Props) {
     )
   }
 
-  const [me, orders] = await Promise.allSettled([
+  const [me, orders, subscriptions] = await Promise.allSettled([
     getMe(token),
     listOrders(token, { limit: RECENT_PURCHASES }),
+    listSubscriptions(token, { state: "current", limit: CURRENT_SUBSCRIPTIONS }),
   ])
-  if (isSessionEnded(me) || isSessionEnded(orders)) {
+  if (isSessionEnded(me) || isSessionEnded(orders) || isSessionEnded(subscriptions)) {
     // A page cannot change cookies: this route handler clears the stale one, then sends the customer on.
     redirect({ href: "/portal/session-expired", locale })
   }
@@ -70,13 +75,23 @@ export default async function PortalPage({ params }: Props) {
       ? { status: "ok", orders: orders.value.orders }
       : { status: "failed", failure: toFailure(orders.reason) }
 
+  const current: SubscriptionsResult =
+    subscriptions.status === "fulfilled"
+      ? { status: "ok", subscriptions: subscriptions.value.subscriptions }
+      : { status: "failed", failure: toFailure(subscriptions.reason) }
+
   return (
     <PortalShell
       business={business}
       testMode={me.value.session.mode === "test"}
       signOutAction={signOutAction}
     >
-      <AccountOverview customer={me.value.customer} purchases={purchases} />
+      <AccountOverview
+        locale={locale}
+        customer={me.value.customer}
+        subscriptions={current}
+        purchases={purchases}
+      />
     </PortalShell>
   )
 }

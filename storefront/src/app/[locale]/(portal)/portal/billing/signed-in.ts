@@ -20,7 +20,7 @@ export type SignedInContext = {
 }
 
 /**
- * What every signed-in billing page starts with: a known locale, the session token (the
+ * What every signed-in billing (and subscriptions) page starts with: a known locale, the session token (the
  * signed-out entry page otherwise) and the business for the shell.
  */
 export async function requireSession(requestedLocale: string): Promise<SignedInContext> {
@@ -55,6 +55,7 @@ export async function loadWithSession<T>(
   return results
 }
 
-function isSessionEnded(result: PromiseSettledResult<unknown>): boolean {
+/** A call the backend refused with 401: the session is over. */
+export function isSessionEnded(result: PromiseSettledResult<unknown>): boolean {
   return result.status === "rejected" && isFetchError(result.reason) && result.reason.status === 401
 }
