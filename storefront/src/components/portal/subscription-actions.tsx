@@ -57,6 +57,9 @@ const SELECT_CLASSES = clx(
   "aria-[invalid=true]:shadow-borders-error"
 )
 
+/** Longer than the drawer's closing animation (200ms). */
+const CLOSE_FALLBACK_MS = 1000
+
 // aria-disabled rather than disabled: a busy button keeps its focus, so a screen reader stays on it.
 const BUSY_BUTTON = "w-full sm:w-fit aria-disabled:cursor-wait aria-disabled:opacity-70"
 
@@ -112,6 +115,15 @@ export function SubscriptionActions({
     setOpen(next)
   }
 
+  /** Shows (and focuses) the result a successful cancellation left for after the dialog. */
+  function announceAfterClose() {
+    const done = afterClose.current
+    if (done) {
+      afterClose.current = null
+      setOutcome({ value: done, focus: true })
+    }
+  }
+
   function endSession() {
     // A route handler: it clears the cookie and sends the customer to sign in again.
     window.location.assign(`/${locale}/portal/session-expired`)
@@ -148,6 +160,8 @@ export function SubscriptionActions({
             text: result.status === "ends" ? t("endsOn", { date: result.date }) : t("cancelled"),
           }
           setOpen(false)
+          // Normally told by onCloseAutoFocus below; this only catches a close that never reports.
+          window.setTimeout(announceAfterClose, CLOSE_FALLBACK_MS)
           return
         case "invalid":
           return showFieldError(result.field)
@@ -228,7 +242,7 @@ export function SubscriptionActions({
             </Drawer.Trigger>
           )}
           <Drawer.Content
-            // Medusa's drawer sits on the right: at the end of the line in Arabic, it moves to the left.
+            // Medusa's drawer sits on the right, the end of an English line; in Arabic the end is the left.
             className={clx(
               "rtl:sm:left-2 rtl:sm:right-auto",
               "rtl:data-[state=open]:slide-in-from-left-1/2 rtl:data-[state=closed]:slide-out-to-left-1/2"
@@ -244,12 +258,10 @@ export function SubscriptionActions({
               }
             }}
             onCloseAutoFocus={(event) => {
-              const done = afterClose.current
-              if (done) {
+              if (afterClose.current) {
                 // The trigger may be gone with the change: the result is where focus goes.
                 event.preventDefault()
-                afterClose.current = null
-                setOutcome({ value: done, focus: true })
+                announceAfterClose()
               }
             }}
           >
