@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import { unzipSync } from "fflate"
 import type { Browser, Page } from "playwright-core"
-import { e2eInfo, launch, newContext } from "./browser"
+import { e2eInfo, launch, signInAs } from "./browser"
 
 jest.setTimeout(240_000)
 
@@ -25,7 +25,7 @@ const pdfText = (pdf: Buffer) =>
 
 describe("invoices in the browser", () => {
   it("opens the billing page, downloads an invoice PDF and all invoices as a ZIP", async () => {
-    const page = await signedIn("layla@example.com", "en")
+    const page = await signInAs(browser, info, "layla@example.com", "en")
     await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "Billing" }).click()
     await visible(page.getByRole("heading", { level: 1, name: "Billing history" }))
 
@@ -61,7 +61,7 @@ describe("invoices in the browser", () => {
   })
 
   it("downloads the Arabic PDF from the Arabic portal", async () => {
-    const page = await signedIn("layla@example.com", "ar")
+    const page = await signInAs(browser, info, "layla@example.com", "ar")
     await page.goto(`${info.storefront_url}/ar/portal/billing`)
     const view = page.getByRole("link", { name: /INV-\d{6}/ }).first()
     await view.click()
@@ -72,27 +72,6 @@ describe("invoices in the browser", () => {
     }
   })
 })
-
-/** Signs a customer in the way an admin's one-time link does, and lands on the overview. */
-async function signedIn(email: string, locale: "en" | "ar"): Promise<Page> {
-  const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(info.admin),
-  }).then((r) => r.json())
-  const headers = { authorization: `Bearer ${auth.token}`, "content-type": "application/json" }
-  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=true`, { headers }).then((r) => r.json())
-  const { portal_session } = await fetch(`${info.backend_url}/admin/customers/${customers[0].id}/portal-sessions`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ locale }),
-  }).then((r) => r.json())
-  const page = await (await newContext(browser, info, { locale: locale === "ar" ? "ar" : "en-US" })).newPage()
-  await page.goto(portal_session.link)
-  await page.getByRole("button", { name: locale === "ar" ? "المتابعة إلى بوابتك" : "Continue to your portal" }).click()
-  await page.waitForURL(new RegExp(`/${locale}/portal$`), { timeout: 60_000 })
-  return page
-}
 
 async function download(page: Page, start: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), start()])

@@ -1,5 +1,5 @@
 import fs from "node:fs"
-import { chromium, type Browser, type BrowserContext } from "playwright-core"
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
 
 export type E2eInfo = {
   backend_url: string
@@ -32,4 +32,30 @@ export async function newContext(browser: Browser, info: E2eInfo, options: { loc
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? "en-US" })
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: info.backend_url })
   return context
+}
+
+/**
+ * Signs a customer in the way an admin's one-time link does (Share invite → open the link →
+ * continue) and lands on the portal overview.
+ */
+export async function signInAs(browser: Browser, info: E2eInfo, email: string, locale: "en" | "ar" = "en"): Promise<Page> {
+  const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(info.admin),
+  }).then((r) => r.json())
+  const headers = { authorization: `Bearer ${auth.token}`, "content-type": "application/json" }
+  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=true`, { headers }).then((r) =>
+    r.json()
+  )
+  const { portal_session } = await fetch(`${info.backend_url}/admin/customers/${customers[0].id}/portal-sessions`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ locale }),
+  }).then((r) => r.json())
+  const page = await (await newContext(browser, info, { locale: locale === "ar" ? "ar" : "en-US" })).newPage()
+  await page.goto(portal_session.link)
+  await page.getByRole("button", { name: locale === "ar" ? "المتابعة إلى بوابتك" : "Continue to your portal" }).click()
+  await page.waitForURL(new RegExp(`/${locale}/portal$`), { timeout: 60_000 })
+  return page
 }
