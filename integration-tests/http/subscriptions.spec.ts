@@ -305,7 +305,7 @@ medusaIntegrationTestRunner({
         await renewDueSubscriptions(getContainer())
         await signIn()
         const held = (await portal("get", `/store/portal/subscriptions/${sub.id}`)).data.subscription
-        expect(held).toMatchObject({ status: "on_hold", outstanding: { amount: 2000, reason: "Your card has insufficient funds. Try another card." }, actions: { cancel: ["now"] } })
+        expect(held).toMatchObject({ status: "on_hold", outstanding: { amount: 2000, reason: "Your card has insufficient funds. Try another card.", reason_code: "insufficient_funds" }, actions: { cancel: ["now"] } })
         expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "other" })).status).toBe(400)
         expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })).status).toBe(200)
         const [invoice] = await service().listInvoices({ subscription_id: sub.id })

@@ -64,6 +64,8 @@ export function presentSubscription(
           amount: Number(options.outstanding.total),
           currency_code: options.outstanding.currency_code,
           reason: (options.outstanding.metadata as { last_payment_error?: string } | null)?.last_payment_error ?? null,
+          /** The provider's code (card_declined, insufficient_funds, authentication_required, expired_card…), for a translated sentence. */
+          reason_code: (options.outstanding.metadata as { last_payment_error_code?: string } | null)?.last_payment_error_code ?? null,
         }
       : null,
     actions: cancellationOptions(options.portal, sub),

@@ -23,18 +23,18 @@ export type RenewSubscriptionOutcome =
   | { outcome: "renewed"; subscription_id: string; customer_id: string; invoice_id: string; order_id: string }
   | { outcome: "failed"; subscription_id: string; customer_id: string; invoice_id: string; reason: string }
 
-type Charge = { ok: true; order_id: string; payment_id: string } | { ok: false; reason: string }
+type Charge = { ok: true; order_id: string; payment_id: string } | { ok: false; reason: string; code: string | null }
 
 
-/** Why a payment session failed, in the provider's words when it gave them. */
-async function failureReason(container: MedusaContainer, cartId: string): Promise<string> {
+/** Why a payment session failed, in the provider's words (and its code) when it gave them. */
+async function failureReason(container: MedusaContainer, cartId: string): Promise<{ reason: string; code: string | null }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
   } = await query.graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data", "payment_collection.payment_sessions.status"], filters: { id: cartId } })
   const session = cart?.payment_collection?.payment_sessions?.[0]
-  const error = (session?.data as { error?: { message?: string } } | undefined)?.error
-  return error?.message ?? "The payment method was not charged."
+  const error = (session?.data as { error?: { message?: string; code?: string } } | undefined)?.error
+  return { reason: error?.message ?? "The payment method was not charged.", code: typeof error?.code === "string" ? error.code : null }
 }
 
 /**
@@ -99,8 +99,8 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
     }
     return { ok: true, order_id: order.id, payment_id }
   } catch (error) {
-    const reason = await failureReason(container, cart.id).catch(() => (error as Error)?.message ?? "The payment failed.")
-    return { ok: false, reason }
+    const failure = await failureReason(container, cart.id).catch(() => ({ reason: (error as Error)?.message ?? "The payment failed.", code: null }))
+    return { ok: false, ...failure }
   }
 }
 
@@ -173,7 +173,10 @@ export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (
 
   if (!charge.ok) {
     const [current] = await service.listInvoices({ id: invoice.id }, { take: 1, select: ["id", "metadata"] })
-    await service.updateInvoices({ id: invoice.id, metadata: { ...(current?.metadata ?? {}), last_payment_error: charge.reason } })
+    await service.updateInvoices({
+      id: invoice.id,
+      metadata: { ...(current?.metadata ?? {}), last_payment_error: charge.reason, last_payment_error_code: charge.code },
+    })
     await service.transitionSubscription(sub.id, "on_hold", { on_hold_since: now, next_renewal_at: null })
     return new StepResponse<RenewSubscriptionOutcome>({
       outcome: "failed",
@@ -235,7 +238,10 @@ export const retryOnHoldChargeStep = createStep(retryOnHoldChargeStepId, async (
   }
   const charge = await chargePeriod(container, sub, invoice)
   if (!charge.ok) {
-    await service.updateInvoices({ id: invoice.id, metadata: { ...(invoice.metadata ?? {}), last_payment_error: charge.reason } })
+    await service.updateInvoices({
+      id: invoice.id,
+      metadata: { ...(invoice.metadata ?? {}), last_payment_error: charge.reason, last_payment_error_code: charge.code },
+    })
     return new StepResponse<RenewSubscriptionOutcome>({ outcome: "failed", subscription_id: sub.id, customer_id: sub.customer_id, invoice_id: invoice.id, reason: charge.reason })
   }
   const periodEnd = addInterval(now, sub.interval, sub.interval_count)

@@ -9,6 +9,9 @@ import { Money } from "./money"
 import { SubscriptionPrice } from "./subscription-price"
 import { SubscriptionStatusBadge } from "./subscription-status-badge"
 
+/** Failure codes the portal words itself, in the customer's language. */
+const KNOWN_REASONS = ["card_declined", "insufficient_funds", "authentication_required", "expired_card"]
+
 type Props = { locale: AppLocale; subscription: PortalSubscription }
 
 export const SUBSCRIPTION_LINK =
@@ -135,7 +138,9 @@ export async function OnHoldNotice({ locale, subscription, children, className }
           })}
         </p>
       )}
-      {outstanding?.reason && (
+      {outstanding?.reason_code && KNOWN_REASONS.includes(outstanding.reason_code) ? (
+        <p className="mt-1">{t(`knownReasons.${outstanding.reason_code}` as "knownReasons.card_declined")}</p>
+      ) : outstanding?.reason && (
         <p className="mt-1">
           {t.rich("providerReason", {
             reason: outstanding.reason,

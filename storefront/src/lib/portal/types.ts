@@ -204,6 +204,8 @@ export type PortalSubscriptionOutstanding = {
   currency_code: string
   /** The payment provider's reason for the failure, in its own words; null when it gave none. */
   reason: string | null
+  /** The provider's code for it (card_declined, insufficient_funds, …), which the portal words itself when it knows it. */
+  reason_code: string | null
 }
 
 /** `amount` is in minor units (2000 = 20.00) and is charged every `interval_count` `interval`s. */
