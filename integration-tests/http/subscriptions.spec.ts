@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { placeOrder } from "../../scripts/fixtures/commerce"
 import { clock } from "../../src/lib/clock"
 import { renewDueSubscriptions } from "../../src/lib/renew-due-subscriptions"
+import { renewSubscriptionWorkflow } from "../../src/workflows/renew-subscription"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
@@ -209,11 +210,24 @@ medusaIntegrationTestRunner({
         expect(await service().listInvoices({ subscription_id: sub.id })).toHaveLength(1)
       })
 
-      it("two job runs at once charge each due period once", async () => {
+      it("ten renewals of one subscription at once charge it once", async () => {
+        const { sub } = await subscribe()
+        at(new Date(new Date(sub.next_renewal_at!).getTime() + 1000))
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, () => renewSubscriptionWorkflow(getContainer()).run({ input: { subscription_id: sub.id } }))
+        )
+        const outcomes = results.map((r) => (r.status === "fulfilled" ? r.value.result.outcome : "locked"))
+        expect(outcomes.filter((o) => o === "renewed")).toHaveLength(1)
+        expect(outcomes.filter((o) => o === "skipped")).toHaveLength(9)
+        expect(await renewalOrders()).toHaveLength(1)
+        expect((await service().listInvoices({ subscription_id: sub.id })).map((i) => i.status)).toEqual(["paid"])
+      })
+
+      it("three job runs at once charge each due period once", async () => {
         const subs = [(await subscribe()).sub, (await subscribe()).sub, (await subscribe()).sub]
         const latest = Math.max(...subs.map((s) => new Date(s.next_renewal_at!).getTime()))
         at(new Date(latest + 1000))
-        const runs = await Promise.all([renewDueSubscriptions(getContainer()), renewDueSubscriptions(getContainer())])
+        const runs = await Promise.all([renewDueSubscriptions(getContainer()), renewDueSubscriptions(getContainer()), renewDueSubscriptions(getContainer())])
         expect(runs.reduce((n, r) => n + r.renewed, 0)).toBe(3)
         expect(runs.reduce((n, r) => n + r.failed, 0)).toBe(0)
         expect(await renewalOrders()).toHaveLength(3)

@@ -1,18 +1,14 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { PortalEvents } from "./events"
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
-import { subscriptionLockKey } from "./renew-subscription"
 import { cancelSubscriptionStep, undoCancellationStep, type CancelSubscriptionStepInput } from "./steps/change-subscription"
 
 export type CancelSubscriptionWorkflowInput = CancelSubscriptionStepInput & { by: "customer" | "admin"; locale?: string }
 
-/** P2: cancels now or at period end, under the subscription's lock; an event and an email to the customer. */
+/** P2: cancels now or at period end (the step holds the subscription's lock); an event and an email to the customer. */
 export const cancelSubscriptionWorkflow = createWorkflow("cancel-subscription", (input: CancelSubscriptionWorkflowInput) => {
-  const key = transform({ input }, ({ input }) => subscriptionLockKey(input.subscription_id))
-  acquireLockStep({ key, timeout: 5, ttl: 60 })
   const result = cancelSubscriptionStep(input)
-  releaseLockStep({ key })
   const data = transform({ result, input }, ({ result, input }) => ({
     id: result.subscription.id,
     customer_id: result.subscription.customer_id,
@@ -42,10 +38,7 @@ export const cancelSubscriptionWorkflow = createWorkflow("cancel-subscription", 
 export const undoSubscriptionCancellationWorkflow = createWorkflow(
   "undo-subscription-cancellation",
   (input: { subscription_id: string; locale?: string }) => {
-    const key = transform({ input }, ({ input }) => subscriptionLockKey(input.subscription_id))
-    acquireLockStep({ key, timeout: 5, ttl: 60 })
     const result = undoCancellationStep(input)
-    releaseLockStep({ key })
     emitEventStep({
       eventName: PortalEvents.SUBSCRIPTION_CANCELLATION_UNDONE,
       data: transform({ result }, ({ result }) => ({ id: result.subscription.id, customer_id: result.subscription.customer_id })),

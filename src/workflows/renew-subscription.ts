@@ -1,26 +1,19 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { PortalEvents } from "./events"
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
 import { renewSubscriptionStep, retryOnHoldChargeStep } from "./steps/renew-subscription"
 
 export const renewSubscriptionWorkflowId = "renew-subscription"
 
-/** The lock every change of a subscription's billing takes: held across processes by the Locking Module's provider. */
-export const subscriptionLockKey = (id: string) => `customer-portal:subscription:${id}`
-
 /**
- * S2: one renewal, under the subscription's lock. A second renewal of the
- * same subscription at the same time (another job run, another worker) does
- * not wait: it fails to take the lock and leaves the work to the first. On a
- * failed charge the customer is emailed a fresh portal link to update their
- * payment method.
+ * S2: one renewal (the step holds the subscription's lock: a second renewal
+ * of the same subscription at the same time, from another job run or another
+ * worker, does not wait but leaves the work to the first). On a failed charge
+ * the customer is emailed a fresh portal link to update their payment method.
  */
 export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflowId, (input: { subscription_id: string }) => {
-  const key = transform({ input }, ({ input }) => subscriptionLockKey(input.subscription_id))
-  acquireLockStep({ key, timeout: 0, ttl: 600 })
   const result = renewSubscriptionStep(input)
-  releaseLockStep({ key })
 
   when({ result }, ({ result }) => result.outcome === "renewed").then(() => {
     emitEventStep({
@@ -64,12 +57,9 @@ export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflo
   return new WorkflowResponse(result)
 })
 
-/** The merchant retries the failed charge of an on-hold subscription (admin), under its lock. */
+/** The merchant retries the failed charge of an on-hold subscription (admin); the step holds its lock. */
 export const retryOnHoldChargeWorkflow = createWorkflow("retry-on-hold-charge", (input: { subscription_id: string }) => {
-  const key = transform({ input }, ({ input }) => subscriptionLockKey(input.subscription_id))
-  acquireLockStep({ key, timeout: 5, ttl: 600 })
   const result = retryOnHoldChargeStep(input)
-  releaseLockStep({ key })
   when({ result }, ({ result }) => result.outcome === "renewed").then(() => {
     emitEventStep({
       eventName: PortalEvents.SUBSCRIPTION_RENEWED,

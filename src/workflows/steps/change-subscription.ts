@@ -1,6 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { clock } from "../../lib/clock"
+import { withSubscriptionLock } from "../../lib/subscription-lock"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { SubscriptionDTO } from "../../modules/customer-portal/service"
@@ -32,7 +34,11 @@ export const cancelSubscriptionStepId = "cancel-subscription"
  * period the customer will not get is not owed). An on-hold subscription has
  * no paid period left to run out, so it can only end now.
  */
-export const cancelSubscriptionStep = createStep(cancelSubscriptionStepId, async (input: CancelSubscriptionStepInput, { container }) => {
+export const cancelSubscriptionStep = createStep(cancelSubscriptionStepId, async (input: CancelSubscriptionStepInput, { container }) =>
+  new StepResponse(await withSubscriptionLock(container, input.subscription_id, () => cancel(container, input), { waitMs: 5_000 }))
+)
+
+async function cancel(container: MedusaContainer, input: CancelSubscriptionStepInput): Promise<{ subscription: SubscriptionDTO; ended: boolean }> {
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const now = clock.now()
   const sub = await service.retrieveSubscription(input.subscription_id)
@@ -45,7 +51,7 @@ export const cancelSubscriptionStep = createStep(cancelSubscriptionStepId, async
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "An on-hold subscription has no paid period left: it can only be cancelled now.")
     }
     const updated = await service.updateSubscriptions({ id: sub.id, cancel_at_period_end: true, cancelled_at: now, ...why } as any)
-    return new StepResponse({ subscription: updated as SubscriptionDTO, ended: false })
+    return { subscription: updated as SubscriptionDTO, ended: false }
   }
   const updated = await service.transitionSubscription(sub.id, "cancelled", {
     ...why,
@@ -59,13 +65,18 @@ export const cancelSubscriptionStep = createStep(cancelSubscriptionStepId, async
   if (open.length) {
     await service.updateInvoices(open.map((invoice) => ({ id: invoice.id, status: "void" as const, voided_at: now })))
   }
-  return new StepResponse({ subscription: updated, ended: true })
-})
+  return { subscription: updated, ended: true }
+}
 
 export const undoCancellationStepId = "undo-subscription-cancellation"
 
 /** Undoes a scheduled cancellation while the period still runs. */
-export const undoCancellationStep = createStep(undoCancellationStepId, async (input: { subscription_id: string }, { container }) => {
+export const undoCancellationStep = createStep(undoCancellationStepId, async (input: { subscription_id: string }, { container }) =>
+  new StepResponse(await withSubscriptionLock(container, input.subscription_id, () => undo(container, input.subscription_id), { waitMs: 5_000 }))
+)
+
+async function undo(container: MedusaContainer, subscriptionId: string): Promise<{ subscription: SubscriptionDTO }> {
+  const input = { subscription_id: subscriptionId }
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const sub = await service.retrieveSubscription(input.subscription_id)
   if (sub.status !== "active" || !sub.cancel_at_period_end) {
@@ -78,5 +89,5 @@ export const undoCancellationStep = createStep(undoCancellationStepId, async (in
     cancellation_reason: null,
     cancellation_comment: null,
   } as any)
-  return new StepResponse({ subscription: updated as SubscriptionDTO })
-})
+  return { subscription: updated as SubscriptionDTO }
+}

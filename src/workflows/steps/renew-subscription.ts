@@ -10,6 +10,7 @@ import {
   refundPaymentWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { clock } from "../../lib/clock"
+import { SubscriptionLocked, withSubscriptionLock } from "../../lib/subscription-lock"
 import { minorUnitsToDecimal } from "../../lib/money"
 import { cardLabel } from "../../lib/order-invoice"
 import { addInterval, periodKey } from "../../lib/subscription-periods"
@@ -116,16 +117,29 @@ export const renewSubscriptionStepId = "renew-subscription"
  * taken, the payment is refunded before the error goes on.
  */
 export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (input: { subscription_id: string }, { container }) => {
+  try {
+    return new StepResponse(await withSubscriptionLock(container, input.subscription_id, () => renew(container, input.subscription_id)))
+  } catch (error) {
+    if (error instanceof SubscriptionLocked) {
+      // Another run holds it and renews it: nothing to do here.
+      return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: input.subscription_id, customer_id: null })
+    }
+    throw error
+  }
+})
+
+async function renew(container: MedusaContainer, subscriptionId: string): Promise<RenewSubscriptionOutcome> {
+  const input = { subscription_id: subscriptionId }
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const now = clock.now()
   const [sub] = await service.listSubscriptions({ id: input.subscription_id }, { take: 1 })
   if (!sub || sub.status !== "active" || !sub.next_renewal_at || new Date(sub.next_renewal_at) > now) {
-    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: input.subscription_id, customer_id: sub?.customer_id ?? null })
+    return ({ outcome: "skipped", subscription_id: input.subscription_id, customer_id: sub?.customer_id ?? null })
   }
   if (sub.cancel_at_period_end) {
     // Cancelled for the end of the period: it ends now, and nothing is charged.
     await service.transitionSubscription(sub.id, "cancelled", { ended_at: sub.current_period_end, next_renewal_at: null })
-    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "ended", subscription_id: sub.id, customer_id: sub.customer_id })
+    return ({ outcome: "ended", subscription_id: sub.id, customer_id: sub.customer_id })
   }
   const periodStart = new Date(sub.current_period_end)
   const periodEnd = addInterval(periodStart, sub.interval, sub.interval_count)
@@ -178,7 +192,7 @@ export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (
       metadata: { ...(current?.metadata ?? {}), last_payment_error: charge.reason, last_payment_error_code: charge.code },
     })
     await service.transitionSubscription(sub.id, "on_hold", { on_hold_since: now, next_renewal_at: null })
-    return new StepResponse<RenewSubscriptionOutcome>({
+    return ({
       outcome: "failed",
       subscription_id: sub.id,
       customer_id: sub.customer_id,
@@ -205,14 +219,14 @@ export const renewSubscriptionStep = createStep(renewSubscriptionStepId, async (
     }
     throw error
   }
-  return new StepResponse<RenewSubscriptionOutcome>({
+  return ({
     outcome: "renewed",
     subscription_id: sub.id,
     customer_id: sub.customer_id,
     invoice_id: invoice.id,
     order_id: charge.order_id,
   })
-})
+}
 
 export const retryOnHoldChargeStepId = "retry-on-hold-charge"
 
@@ -222,19 +236,24 @@ export const retryOnHoldChargeStepId = "retry-on-hold-charge"
  * one); on success the invoice is paid and the subscription is active again
  * with a new period from now; on failure it stays on hold.
  */
-export const retryOnHoldChargeStep = createStep(retryOnHoldChargeStepId, async (input: { subscription_id: string }, { container }) => {
+export const retryOnHoldChargeStep = createStep(retryOnHoldChargeStepId, async (input: { subscription_id: string }, { container }) =>
+  new StepResponse(await withSubscriptionLock(container, input.subscription_id, () => retry(container, input.subscription_id), { waitMs: 5_000 }))
+)
+
+async function retry(container: MedusaContainer, subscriptionId: string): Promise<RenewSubscriptionOutcome> {
+  const input = { subscription_id: subscriptionId }
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const now = clock.now()
   const sub = await service.retrieveSubscription(input.subscription_id)
   if (sub.status !== "on_hold") {
-    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: sub.id, customer_id: sub.customer_id })
+    return ({ outcome: "skipped", subscription_id: sub.id, customer_id: sub.customer_id })
   }
   const [invoice] = await service.listInvoices(
     { subscription_id: sub.id, status: "open", source_type: ["renewal", "dues"] },
     { take: 1, order: { issued_at: "DESC" } }
   )
   if (!invoice) {
-    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "skipped", subscription_id: sub.id, customer_id: sub.customer_id })
+    return ({ outcome: "skipped", subscription_id: sub.id, customer_id: sub.customer_id })
   }
   const charge = await chargePeriod(container, sub, invoice)
   if (!charge.ok) {
@@ -242,7 +261,7 @@ export const retryOnHoldChargeStep = createStep(retryOnHoldChargeStepId, async (
       id: invoice.id,
       metadata: { ...(invoice.metadata ?? {}), last_payment_error: charge.reason, last_payment_error_code: charge.code },
     })
-    return new StepResponse<RenewSubscriptionOutcome>({ outcome: "failed", subscription_id: sub.id, customer_id: sub.customer_id, invoice_id: invoice.id, reason: charge.reason })
+    return ({ outcome: "failed", subscription_id: sub.id, customer_id: sub.customer_id, invoice_id: invoice.id, reason: charge.reason })
   }
   const periodEnd = addInterval(now, sub.interval, sub.interval_count)
   await service.updateInvoices({ id: invoice.id, status: "paid", paid_at: now, order_id: charge.order_id, payment_id: charge.payment_id })
@@ -252,11 +271,11 @@ export const retryOnHoldChargeStep = createStep(retryOnHoldChargeStepId, async (
     current_period_end: periodEnd,
     next_renewal_at: periodEnd,
   })
-  return new StepResponse<RenewSubscriptionOutcome>({
+  return ({
     outcome: "renewed",
     subscription_id: sub.id,
     customer_id: sub.customer_id,
     invoice_id: invoice.id,
     order_id: charge.order_id,
   })
-})
+}
