@@ -1,9 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowPath } from "@medusajs/icons"
-import { Container, Heading, Label, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
+import { useState, type FormEvent } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { portalClient } from "../../lib/client"
+import { sdk } from "../../lib/sdk"
 import { formatDay } from "../../lib/invoices"
 import { priceLabel, SUBSCRIPTION_STATUSES, SubscriptionStatusBadge } from "../../lib/subscriptions"
 import type { SubscriptionStatus } from "../../lib/types"
@@ -32,6 +34,32 @@ const SubscriptionsPage = () => {
   const count = data?.count ?? 0
   const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
+  // Plans, named by their product and variant, for the plan filter.
+  const plans = useQuery({
+    queryKey: ["customer-portal", "plans", "named"],
+    queryFn: async () => {
+      const { plans } = await portalClient.plans.list()
+      if (!plans.length) return []
+      const { variants } = await sdk.admin.productVariant.list({ id: plans.map((p) => p.product_variant_id), fields: "id,title,product.title", limit: 200 } as any)
+      return plans.map((plan) => {
+        const v = variants.find((variant) => variant.id === plan.product_variant_id)
+        return { variant_id: plan.product_variant_id, label: v ? `${v.product?.title ?? ""} · ${v.title}` : plan.product_variant_id }
+      })
+    },
+  })
+
+  // A customer is found by email; the list then shows their subscriptions.
+  const [email, setEmail] = useState("")
+  const [emailError, setEmailError] = useState<string | null>(null)
+  const findCustomer = async (event: FormEvent) => {
+    event.preventDefault()
+    setEmailError(null)
+    if (!email.trim()) return set({ customer_id: "" })
+    const { customers } = await sdk.admin.customer.list({ q: email.trim(), limit: 1, fields: "id,email" } as any)
+    if (!customers.length) return setEmailError("No customer has this email.")
+    set({ customer_id: customers[0].id })
+  }
+
   return (
     <Container className="divide-y p-0">
       <div className="flex flex-wrap items-end justify-between gap-3 px-6 py-4">
@@ -40,6 +68,43 @@ const SubscriptionsPage = () => {
           <Text size="small" className="text-ui-fg-subtle">
             Plans customers bought with a saved card, renewed automatically. On-hold ones had a failed payment.
           </Text>
+        </div>
+        <form onSubmit={findCustomer} className="flex items-end gap-x-2" aria-label="Find a customer's subscriptions">
+          <div className="flex w-64 flex-col gap-y-1">
+            <Label htmlFor="subscription-customer" size="small" weight="plus">
+              Customer email
+            </Label>
+            <Input
+              id="subscription-customer"
+              type="search"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              placeholder="name@example.com"
+              aria-invalid={!!emailError}
+              aria-describedby={emailError ? "subscription-customer-error" : undefined}
+            />
+          </div>
+          <Button type="submit" size="small" variant="secondary">
+            Find
+          </Button>
+        </form>
+        <div className="flex w-56 flex-col gap-y-1">
+          <Label id="subscription-plan-label" size="small" weight="plus">
+            Plan
+          </Label>
+          <Select value={product_variant_id || "all"} onValueChange={(v) => set({ product_variant_id: v === "all" ? "" : v })}>
+            <Select.Trigger aria-labelledby="subscription-plan-label">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value="all">All plans</Select.Item>
+              {(plans.data ?? []).map(({ variant_id, label }) => (
+                <Select.Item key={variant_id} value={variant_id}>
+                  {label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
         </div>
         <div className="flex w-48 flex-col gap-y-1">
           <Label id="subscription-status-label" size="small" weight="plus">
@@ -60,10 +125,15 @@ const SubscriptionsPage = () => {
           </Select>
         </div>
       </div>
+      {emailError && (
+        <Text id="subscription-customer-error" size="small" className="px-6 py-2 text-ui-fg-error" role="alert">
+          {emailError}
+        </Text>
+      )}
       {(customer_id || product_variant_id) && (
         <Text size="small" className="px-6 py-2 text-ui-fg-subtle">
           Showing the subscriptions of {customer_id ? "one customer" : "one plan"}.{" "}
-          <button type="button" className="text-ui-fg-interactive" onClick={() => set({ customer_id: "", product_variant_id: "" })}>
+          <button type="button" className="text-ui-fg-interactive" onClick={() => (setEmail(""), set({ customer_id: "", product_variant_id: "" }))}>
             Show all
           </button>
         </Text>
