@@ -165,6 +165,8 @@ medusaIntegrationTestRunner({
         const [invoice] = await service().listInvoices({ subscription_id: sub.id }, { relations: ["lines"] })
         expect(invoice).toMatchObject({ source_type: "renewal", status: "paid", payment_method_label: "Visa •••• 4242" })
         expect(Number(invoice.total)).toBe(2000)
+        // Its lines are the renewal order's, as charged.
+        expect(invoice.lines.map((l) => [l.title, l.quantity, Number(l.total)])).toEqual([["Desktop app · 1 seat", 1, 2000]])
         const [order] = await renewalOrders()
         expect(invoice.order_id).toBe(order.id)
         // The merchant sees the renewal as an order with a captured payment, billed on the renewal invoice only.

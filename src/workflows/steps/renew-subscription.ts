@@ -12,7 +12,7 @@ import {
 import { clock } from "../../lib/clock"
 import { SubscriptionLocked, withSubscriptionLock } from "../../lib/subscription-lock"
 import { minorUnitsToDecimal } from "../../lib/money"
-import { cardLabel } from "../../lib/order-invoice"
+import { cardLabel, invoiceFromOrder, ORDER_INVOICE_FIELDS } from "../../lib/order-invoice"
 import { addInterval, periodKey } from "../../lib/subscription-periods"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
@@ -87,7 +87,9 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
         payment_collection_id: collection.id,
         provider_id: sub.payment_provider_id!,
         customer_id: sub.customer_id,
-        data: { payment_method_id: sub.payment_method_id, off_session: true },
+        // The saved method, charged without the customer: `payment_method_id` for the test card
+        // provider, `payment_method` + `confirm` for Stripe's (a PaymentIntent confirmed off-session).
+        data: { payment_method_id: sub.payment_method_id, payment_method: sub.payment_method_id, off_session: true, confirm: true },
       },
     })
     const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
@@ -103,6 +105,43 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
     const failure = await failureReason(container, cart.id).catch(() => ({ reason: (error as Error)?.message ?? "The payment failed.", code: null }))
     return { ok: false, ...failure }
   }
+}
+
+/**
+ * Marks a renewal invoice paid by the order that charged it, and makes its
+ * lines and totals the snapshot of that order — taxes as the region charged
+ * them — in place of the estimate it was issued with.
+ */
+async function paidFromOrder(container: MedusaContainer, invoice: InvoiceDTO, charge: { order_id: string; payment_id: string }, now: Date) {
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: ORDER_INVOICE_FIELDS, filters: { id: charge.order_id } })
+  const snapshot = order ? invoiceFromOrder(order) : null
+  if (snapshot) {
+    const old = await service.listInvoiceLines({ invoice: { id: invoice.id } } as any, { select: ["id"] })
+    if (old.length) await service.deleteInvoiceLines(old.map((line) => line.id))
+    await service.createInvoiceLines(snapshot.lines.map((line, rank) => ({ ...line, rank, invoice_id: invoice.id })) as any)
+  }
+  await service.updateInvoices({
+    id: invoice.id,
+    status: "paid",
+    paid_at: now,
+    order_id: charge.order_id,
+    payment_id: charge.payment_id,
+    ...(snapshot
+      ? {
+          subtotal: snapshot.subtotal,
+          discount_total: snapshot.discount_total,
+          shipping_total: snapshot.shipping_total,
+          tax_total: snapshot.tax_total,
+          total: snapshot.total,
+          billing_address: snapshot.billing_address,
+          payment_method_label: snapshot.payment_method_label ?? invoice.payment_method_label,
+        }
+      : {}),
+  } as any)
 }
 
 export const renewSubscriptionStepId = "renew-subscription"
@@ -202,7 +241,7 @@ async function renew(container: MedusaContainer, subscriptionId: string): Promis
   }
   try {
     if (invoice.status !== "paid") {
-      await service.updateInvoices({ id: invoice.id, status: "paid", paid_at: now, order_id: charge.order_id, payment_id: charge.payment_id })
+      await paidFromOrder(container, invoice, charge, now)
     }
     await service.updateSubscriptions({
       id: sub.id,
@@ -264,7 +303,7 @@ async function retry(container: MedusaContainer, subscriptionId: string): Promis
     return ({ outcome: "failed", subscription_id: sub.id, customer_id: sub.customer_id, invoice_id: invoice.id, reason: charge.reason })
   }
   const periodEnd = addInterval(now, sub.interval, sub.interval_count)
-  await service.updateInvoices({ id: invoice.id, status: "paid", paid_at: now, order_id: charge.order_id, payment_id: charge.payment_id })
+  await paidFromOrder(container, invoice, charge, now)
   await service.transitionSubscription(sub.id, "active", {
     on_hold_since: null,
     current_period_start: now,

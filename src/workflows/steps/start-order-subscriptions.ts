@@ -35,14 +35,11 @@ const ORDER_FIELDS = [
 
 /**
  * The price of one renewal of an order line, in minor units: the line before
- * any discount (a discount is for the first order), with tax at the rate the
- * order paid.
+ * any discount (a discount is for the first order) and before tax — each
+ * renewal's cart adds the tax its region charges then.
  */
-export function renewalAmount(item: { subtotal: unknown; discount_total: unknown; tax_total: unknown }, currency: string): number {
-  const subtotal = toMinorUnits(item.subtotal as number, currency)
-  const discounted = subtotal - toMinorUnits(item.discount_total as number, currency)
-  const tax = toMinorUnits(item.tax_total as number, currency)
-  return subtotal + (discounted > 0 ? Math.round((tax * subtotal) / discounted) : 0)
+export function renewalAmount(item: { subtotal: unknown }, currency: string): number {
+  return toMinorUnits(item.subtotal as number, currency)
 }
 
 export const startOrderSubscriptionsStepId = "start-order-subscriptions"
@@ -71,14 +68,18 @@ export const startOrderSubscriptionsStep = createStep(
     const plans = await service.listSubscriptionPlans({ product_variant_id: items.map((i: any) => i.variant_id) })
     if (!plans.length) return none
 
-    const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? []).find((p: any) => p?.data?.payment_method_id)
+    // The method the order was paid with: `payment_method_id` (test card provider) or a Stripe
+    // PaymentIntent's `payment_method` (an id, or the expanded object).
+    const methodIdOf = (data: any): string | undefined =>
+      data?.payment_method_id ?? (typeof data?.payment_method === "string" ? data.payment_method : data?.payment_method?.id)
+    const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? []).find((p: any) => methodIdOf(p?.data))
     const accountHolder = (order.customer?.account_holders ?? []).find((h: any) => h?.provider_id === payment?.provider_id)
     let method: { id: string; data: Record<string, unknown> } | undefined
     if (payment && accountHolder) {
       const saved = await container
         .resolve(Modules.PAYMENT)
         .listPaymentMethods({ provider_id: payment.provider_id, context: { account_holder: accountHolder } as any })
-      method = saved.find((m) => m.id === payment.data.payment_method_id) as typeof method
+      method = saved.find((m) => m.id === methodIdOf(payment.data)) as typeof method
     }
     if (!method) {
       logger.warn(
@@ -90,6 +91,7 @@ export const startOrderSubscriptionsStep = createStep(
 
     const started: { id: string; customer_id: string; order_id: string }[] = []
     const start = new Date(order.created_at)
+    const card = ((method.data as { card?: Record<string, unknown> }).card ?? method.data) as Record<string, unknown>
     for (const item of items) {
       const plan = plans.find((p) => p.product_variant_id === item.variant_id)
       if (!plan) continue
@@ -119,10 +121,11 @@ export const startOrderSubscriptionsStep = createStep(
           payment_provider_id: payment.provider_id,
           account_holder_id: accountHolder.id,
           payment_method_id: method.id,
-          payment_method_brand: (method.data.brand as string) ?? null,
-          payment_method_last4: (method.data.last4 as string) ?? null,
-          payment_method_exp_month: (method.data.exp_month as number) ?? null,
-          payment_method_exp_year: (method.data.exp_year as number) ?? null,
+          // What the portal shows of the card, where the provider keeps it (Stripe nests it under `card`).
+          payment_method_brand: (card.brand as string) ?? null,
+          payment_method_last4: (card.last4 as string) ?? null,
+          payment_method_exp_month: (card.exp_month as number) ?? null,
+          payment_method_exp_year: (card.exp_year as number) ?? null,
         } as any)
         started.push({ id: subscription.id, customer_id: subscription.customer_id, order_id: order.id })
       } catch (error) {
