@@ -4,6 +4,7 @@ import { clientIp, rateLimit } from "../../utils/rate-limit"
 import { validateQuery } from "../../utils/validate-query"
 import { StoreCreateTestCard } from "../test-cards/validators"
 import {
+  StorePortalAddPaymentMethod,
   StorePortalCancelSubscription,
   StorePortalCreateSession,
   StorePortalListSubscriptions,
@@ -42,6 +43,14 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/portal/invoices", middlewares: [validateQuery(StorePortalListInvoices)] },
   { method: ["GET"], matcher: "/store/portal/exports/invoices", middlewares: [validateQuery(StorePortalExportInvoices)] },
   { method: ["GET"], matcher: "/store/portal/subscriptions", middlewares: [validateQuery(StorePortalListSubscriptions)] },
+  {
+    method: ["POST"],
+    matcher: "/store/portal/payment-methods",
+    middlewares: [
+      rateLimit([{ name: "payment-methods:customer", limit: 30, periodMs: HOUR, burst: 10, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      validateAndTransformBody(StorePortalAddPaymentMethod),
+    ],
+  },
   { method: ["POST"], matcher: "/store/portal/subscriptions/:id/cancel", middlewares: [validateAndTransformBody(StorePortalCancelSubscription)] },
   { method: ["GET"], matcher: "/store/portal/invoices/:id/pdf", middlewares: [validateQuery(StorePortalInvoicePdf)] },
   {

@@ -84,3 +84,15 @@ export const StorePortalCancelSubscription = z
   })
   .strict()
 export type StorePortalCancelSubscriptionType = z.infer<typeof StorePortalCancelSubscription>
+
+export const StorePortalAddPaymentMethod = z
+  .object({
+    provider_id: z.string({ message: "provider_id is required" }).trim().regex(/^pp_[A-Za-z0-9_-]{1,100}$/, { message: "provider_id is not valid" }),
+    payment_method_id: z
+      .string({ message: "payment_method_id is required" })
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, { message: "payment_method_id is not valid: send the id the payment form gave, never a card number" })
+      .refine((v) => !/^\d{12,19}$/.test(v), { message: "payment_method_id is not valid: send the id the payment form gave, never a card number" }),
+  })
+  .strict()
+export type StorePortalAddPaymentMethodType = z.infer<typeof StorePortalAddPaymentMethod>

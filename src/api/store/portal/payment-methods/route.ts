@@ -1,0 +1,53 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import type { PortalRequest } from "../../../utils/portal-auth"
+import { ensureAccountHolder, presentPaymentMethod, savedPaymentMethods } from "../../../utils/portal-payment-methods"
+import type { StorePortalAddPaymentMethodType } from "../validators"
+
+/** P3: the customer's saved payment methods (brand, last four, expiry), from their account holders. */
+export const GET = async (req: PortalRequest, res: MedusaResponse) => {
+  res.json({ payment_methods: await savedPaymentMethods(req.scope, req.portal.customer_ids) })
+}
+
+/**
+ * P3, M2: saves a new method through the provider's own flow: the storefront
+ * hands over what the provider's form produced (for the test card provider,
+ * the card id from POST /store/test-cards), never a card number, and the
+ * method is saved with the signed-in customer's account holder (made when
+ * they have none).
+ */
+export const POST = async (req: PortalRequest<StorePortalAddPaymentMethodType>, res: MedusaResponse) => {
+  const { provider_id, payment_method_id } = req.validatedBody
+  const [provider] = await req.scope.resolve(Modules.PAYMENT).listPaymentProviders({ id: provider_id, is_enabled: true }, { take: 1 })
+  if (!provider) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment provider is not available. Choose another way to pay.")
+  }
+  const holder = await ensureAccountHolder(req.scope, req.portal.customer_id, provider_id)
+  let saved
+  try {
+    saved = await req.scope
+      .resolve(Modules.PAYMENT)
+      .createPaymentMethods({ provider_id, data: { payment_method_id }, context: { account_holder: holder } as any })
+  } catch (error) {
+    throw providerRefusal(req, error)
+  }
+  res.status(201).json({ payment_method: presentPaymentMethod({ id: saved.id, provider_id, data: saved.data }) })
+}
+
+/**
+ * The Payment Module gathers provider errors into a plain Error carrying
+ * only their messages. A provider's refusal is a sentence for the customer
+ * ("Your card was declined. Try another card."): it is passed on as a 400 (an
+ * unknown method as a 404); anything else is logged and answered generically.
+ */
+function providerRefusal(req: PortalRequest, error: unknown): MedusaError {
+  const message = String((error as Error)?.message ?? "").trim()
+  if (message === "There is no such payment method.") {
+    return new MedusaError(MedusaError.Types.NOT_FOUND, message)
+  }
+  if (message && message.length <= 200 && !message.includes("\n") && /^[A-Z][^<>{}]*[.!]$/.test(message)) {
+    return new MedusaError(MedusaError.Types.INVALID_DATA, message)
+  }
+  req.scope.resolve("logger").error(`Customer portal: saving a payment method failed: ${message}`)
+  return new MedusaError(MedusaError.Types.INVALID_DATA, "The card could not be saved. Try again, or use another card.")
+}
