@@ -9,6 +9,7 @@ import type CustomerPortalModuleService from "../../src/modules/customer-portal/
 import { syncOrderInvoiceWorkflow } from "../../src/workflows/sync-order-invoice"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
 import { createDigitalCatalog } from "../helpers/catalog"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(180_000)
 
@@ -17,17 +18,6 @@ const pdfText = (pdf: Buffer) =>
   execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: pdf })
     .toString("utf8")
     .replace(/[\u202A-\u202E]/g, "")
-
-/** Subscribers run after the answer; wait until the invoice reaches the expected state. */
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (ok(value)) return value
-    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

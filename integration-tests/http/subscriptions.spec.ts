@@ -8,6 +8,7 @@ import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
 import { createDigitalCatalog } from "../helpers/catalog"
+import { waitFor } from "../helpers/wait"
 import { clearOutbox, readOutbox, useOutbox, waitForEmails } from "../helpers/outbox"
 
 jest.setTimeout(240_000)
@@ -15,17 +16,6 @@ jest.setTimeout(240_000)
 const outbox = useOutbox()
 const PROVIDER = "pp_test-card_test"
 const DAY = 86_400_000
-
-/** Subscribers run after the answer; wait until `read` gives what `ok` wants. */
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (ok(value)) return value
-    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

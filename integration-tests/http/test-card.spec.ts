@@ -5,6 +5,7 @@ import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { createStoreHeaders } from "../helpers/auth"
 import { createDigitalCatalog } from "../helpers/catalog"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(180_000)
 
@@ -109,8 +110,8 @@ medusaIntegrationTestRunner({
         expect((await savedCards(customer.id)).map((m: any) => [m.id, m.data.last4])).toEqual([[id, "4242"]])
         // Its invoice names the card.
         const service = getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
-        for (let i = 0; i < 50 && !(await service.listInvoices({ order_id: order.id })).length; i++) await new Promise((r) => setTimeout(r, 100))
-        expect((await service.listInvoices({ order_id: order.id }))[0].payment_method_label).toBe("Visa •••• 4242")
+        const [invoice] = await waitFor(() => service.listInvoices({ order_id: order.id }), (list) => list.length === 1)
+        expect(invoice.payment_method_label).toBe("Visa •••• 4242")
       })
 
       it.each([

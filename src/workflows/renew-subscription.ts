@@ -2,9 +2,17 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { PortalEvents } from "./events"
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
-import { renewSubscriptionStep, retryOnHoldChargeStep } from "./steps/renew-subscription"
+import { renewSubscriptionStep, retryOnHoldChargeStep, type RenewSubscriptionOutcome } from "./steps/renew-subscription"
 
 export const renewSubscriptionWorkflowId = "renew-subscription"
+
+/** The data of `subscription.renewed`, from a renewal's outcome. */
+const renewedEventData = (result: RenewSubscriptionOutcome) => ({
+  id: result.subscription_id,
+  customer_id: result.customer_id,
+  invoice_id: (result as { invoice_id?: string }).invoice_id,
+  order_id: (result as { order_id?: string }).order_id,
+})
 
 /**
  * S2: one renewal (the step holds the subscription's lock: a second renewal
@@ -18,12 +26,7 @@ export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflo
   when({ result }, ({ result }) => result.outcome === "renewed").then(() => {
     emitEventStep({
       eventName: PortalEvents.SUBSCRIPTION_RENEWED,
-      data: transform({ result }, ({ result }) => ({
-        id: result.subscription_id,
-        customer_id: result.customer_id,
-        invoice_id: (result as { invoice_id?: string }).invoice_id,
-        order_id: (result as { order_id?: string }).order_id,
-      })),
+      data: transform({ result }, ({ result }) => renewedEventData(result)),
     }).config({ name: "emit-subscription-renewed" })
   })
 
@@ -63,13 +66,7 @@ export const retryOnHoldChargeWorkflow = createWorkflow("retry-on-hold-charge", 
   when({ result }, ({ result }) => result.outcome === "renewed").then(() => {
     emitEventStep({
       eventName: PortalEvents.SUBSCRIPTION_RENEWED,
-      data: transform({ result }, ({ result }) => ({
-        id: result.subscription_id,
-        customer_id: result.customer_id,
-        invoice_id: (result as { invoice_id?: string }).invoice_id,
-        order_id: (result as { order_id?: string }).order_id,
-        reactivated: true,
-      })),
+      data: transform({ result }, ({ result }) => ({ ...renewedEventData(result), reactivated: true })),
     })
   })
   return new WorkflowResponse(result)

@@ -22,3 +22,8 @@ export function priceLabel(sub: Pick<AdminSubscription, "amount" | "currency_cod
   const money = formatMinor(sub.amount, sub.currency_code)
   return sub.interval_count === 1 ? `${money} / ${sub.interval}` : `${money} every ${sub.interval_count} ${sub.interval}s`
 }
+
+const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" }
+
+/** "Visa •••• 4242", or null without a card. */
+export const cardLabel = (brand: string | null, last4: string | null) => (last4 ? `${BRANDS[brand ?? ""] ?? "Card"} •••• ${last4}` : null)

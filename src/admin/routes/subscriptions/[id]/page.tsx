@@ -4,9 +4,7 @@ import { Link, useParams } from "react-router-dom"
 import { invoicePdfUrl, portalClient } from "../../../lib/client"
 import { errorMessage } from "../../../lib/errors"
 import { formatDay, formatMinor, InvoiceStatusBadge, PdfLink } from "../../../lib/invoices"
-import { priceLabel, SubscriptionStatusBadge } from "../../../lib/subscriptions"
-
-const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" }
+import { cardLabel, priceLabel, SubscriptionStatusBadge } from "../../../lib/subscriptions"
 
 /** One subscription: its state, payment method and invoices; cancel it, or retry a failed charge. */
 const SubscriptionDetailPage = () => {
@@ -89,7 +87,7 @@ const SubscriptionDetailPage = () => {
           {[
             ["Price", priceLabel(sub)],
             ["Customer", <Link key="c" to={`/customers/${sub.customer_id}`} className="text-ui-fg-interactive">View customer</Link>],
-            ["Payment method", sub.payment_method_last4 ? `${BRANDS[sub.payment_method_brand ?? ""] ?? "Card"} •••• ${sub.payment_method_last4}` : "None saved"],
+            ["Payment method", cardLabel(sub.payment_method_brand, sub.payment_method_last4) ?? "None saved"],
             ["Current period", `${formatDay(sub.current_period_start)} – ${formatDay(sub.current_period_end)}`],
             [
               sub.ended_at ? "Ended" : sub.cancel_at_period_end ? "Ends" : "Next renewal",
