@@ -42,7 +42,7 @@ medusaIntegrationTestRunner({
       )
       return { order, sub }
     }
-    /** Switches a subscription to another saved card, as the payment-method flow will. */
+    /** Switches a subscription to another saved card directly in the data (the portal route is tested in reactivation.spec). */
     const switchCard = async (subId: string, number: string) => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const {

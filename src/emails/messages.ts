@@ -6,10 +6,13 @@ export function emailLocale(value: unknown): EmailLocale {
   return value === "ar" ? "ar" : "en"
 }
 
+/** Facts an email can name, already formatted for its locale (an amount with its currency, a date). */
+export type EmailFacts = { plan?: string; amount?: string; invoice?: string; next_renewal?: string }
+
 type Copy = {
   subject: (store: string) => string
   heading: (store: string) => string
-  body: (store: string) => string
+  body: (store: string, facts: EmailFacts) => string
   button: string
   expires: (when: string) => string
   ignore: string
@@ -17,7 +20,7 @@ type Copy = {
 
 /** The words of each portal email, in every locale the portal speaks. */
 export const EMAIL_COPY: Record<
-  "portal-sign-in" | "portal-invite" | "subscription-payment-failed" | "subscription-cancelled" | "subscription-cancellation-scheduled" | "subscription-resumed",
+  "portal-sign-in" | "portal-invite" | "subscription-payment-failed" | "subscription-cancelled" | "subscription-cancellation-scheduled" | "subscription-resumed" | "subscription-payment-succeeded" | "subscription-reactivated",
   Record<EmailLocale, Copy>
 > = {
   "portal-sign-in": {
@@ -129,6 +132,46 @@ export const EMAIL_COPY: Record<
       subject: (store) => `سيستمر اشتراكك في ${store}`,
       heading: () => "سيستمر اشتراكك",
       body: (store) => `تراجعت عن الإلغاء: يتجدد اشتراكك في ${store} كما كان بطريقة الدفع المحفوظة.`,
+      button: "أدِر اشتراكك",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تقم بذلك، فتواصل معنا.",
+    },
+  },
+  "subscription-payment-succeeded": {
+    en: {
+      subject: (store) => `Your payment to ${store} was successful`,
+      heading: () => "Payment received",
+      body: (store, f) =>
+        `We received your payment${f.amount ? ` of ${f.amount}` : ""}${f.invoice ? ` for invoice ${f.invoice}` : ""}${f.plan ? ` (${f.plan})` : ""}. Thank you. The invoice is in your ${store} customer portal.`,
+      button: "See your invoice",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not make this payment, contact us at once.",
+    },
+    ar: {
+      subject: (store) => `تم الدفع إلى ${store} بنجاح`,
+      heading: () => "استلمنا دفعتك",
+      body: (store, f) =>
+        `استلمنا دفعتك${f.amount ? ` بمبلغ ${f.amount}` : ""}${f.invoice ? ` عن الفاتورة ${f.invoice}` : ""}${f.plan ? ` (${f.plan})` : ""}. شكرًا لك. الفاتورة في بوابة عملاء ${store}.`,
+      button: "اطّلع على فاتورتك",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تقم بهذه الدفعة، فتواصل معنا فورًا.",
+    },
+  },
+  "subscription-reactivated": {
+    en: {
+      subject: (store) => `Your ${store} subscription is active again`,
+      heading: () => "Your subscription is active again",
+      body: (store, f) =>
+        `Your payment method is updated and the amount due is paid: your ${store} subscription${f.plan ? ` (${f.plan})` : ""} is active again${f.next_renewal ? ` and next renews on ${f.next_renewal}` : ""}.`,
+      button: "Manage your subscription",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not do this, contact us.",
+    },
+    ar: {
+      subject: (store) => `عاد اشتراكك في ${store} نشطًا`,
+      heading: () => "عاد اشتراكك نشطًا",
+      body: (store, f) =>
+        `حُدّثت طريقة الدفع ودُفع المبلغ المستحق: عاد اشتراكك في ${store}${f.plan ? ` (${f.plan})` : ""} نشطًا${f.next_renewal ? ` ويتجدد في ${f.next_renewal}` : ""}.`,
       button: "أدِر اشتراكك",
       expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
       ignore: "إذا لم تقم بذلك، فتواصل معنا.",

@@ -1,4 +1,5 @@
-import { EMAIL_COPY, type EmailLocale } from "./messages"
+import { minorUnitsToDecimal } from "../lib/money"
+import { EMAIL_COPY, type EmailFacts, type EmailLocale } from "./messages"
 
 export type PortalEmailTemplate = keyof typeof EMAIL_COPY
 
@@ -9,6 +10,37 @@ export type PortalEmailInput = {
   customer_name?: string | null
   link: string
   expires_at: Date
+  /** What the email is about, when it names an amount, an invoice or a plan. */
+  details?: EmailDetails | null
+}
+
+/** Raw facts for an email: amounts in minor units, dates as ISO strings; formatted per locale when rendered. */
+export type EmailDetails = {
+  plan_title?: string | null
+  amount?: number | null
+  currency_code?: string | null
+  invoice_number?: string | null
+  next_renewal_at?: string | null
+}
+
+function formatFacts(details: EmailDetails | null | undefined, locale: EmailLocale): EmailFacts {
+  if (!details) return {}
+  const tag = locale === "ar" ? "ar" : "en-GB"
+  const facts: EmailFacts = {}
+  if (details.plan_title) facts.plan = details.plan_title
+  if (details.invoice_number) facts.invoice = details.invoice_number
+  if (typeof details.amount === "number" && details.currency_code) {
+    const code = details.currency_code.toUpperCase()
+    const decimal = minorUnitsToDecimal(details.amount, code)
+    const digits = decimal.includes(".") ? decimal.split(".")[1].length : 0
+    facts.amount = new Intl.NumberFormat(tag, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      Number(decimal)
+    )
+  }
+  if (details.next_renewal_at) {
+    facts.next_renewal = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(details.next_renewal_at))
+  }
+  return facts
 }
 
 export type RenderedEmail = { subject: string; html: string; text: string }
@@ -37,6 +69,7 @@ export function renderPortalEmail(input: PortalEmailInput): RenderedEmail {
   const accent = /^#[0-9a-fA-F]{6}$/.test(input.store.accent_color ?? "") ? input.store.accent_color! : "#111827"
   const store = input.store.name
   const expires = copy.expires(formatExpiry(input.expires_at, input.locale))
+  const body = copy.body(store, formatFacts(input.details, input.locale))
   const greeting = input.customer_name ? (input.locale === "ar" ? `مرحبًا ${input.customer_name}،` : `Hello ${input.customer_name},`) : null
   const support = input.store.support_email
     ? input.locale === "ar"
@@ -44,7 +77,7 @@ export function renderPortalEmail(input: PortalEmailInput): RenderedEmail {
       : `Need help? ${input.store.support_email}`
     : null
 
-  const text = [greeting, copy.heading(store), "", copy.body(store), "", `${copy.button}: ${input.link}`, "", expires, copy.ignore, support]
+  const text = [greeting, copy.heading(store), "", body, "", `${copy.button}: ${input.link}`, "", expires, copy.ignore, support]
     .filter((line) => line !== null)
     .join("\n")
 
@@ -61,7 +94,7 @@ export function renderPortalEmail(input: PortalEmailInput): RenderedEmail {
   }</td></tr>
 ${greeting ? `<tr><td style="font-size:15px;padding-bottom:8px">${e(greeting)}</td></tr>` : ""}
 <tr><td style="font-size:20px;font-weight:600;padding-bottom:12px">${e(copy.heading(store))}</td></tr>
-<tr><td style="font-size:15px;line-height:1.6;padding-bottom:24px">${e(copy.body(store))}</td></tr>
+<tr><td style="font-size:15px;line-height:1.6;padding-bottom:24px">${e(body)}</td></tr>
 <tr><td style="padding-bottom:24px"><a href="${e(input.link)}" style="display:inline-block;background:${accent};color:#ffffff;text-decoration:none;font-weight:600;padding:12px 20px;border-radius:8px">${e(copy.button)}</a></td></tr>
 <tr><td style="font-size:13px;line-height:1.6;color:#52525b;padding-bottom:8px">${e(expires)}</td></tr>
 <tr><td style="font-size:13px;line-height:1.6;color:#52525b;word-break:break-all;padding-bottom:16px" dir="ltr">${e(input.link)}</td></tr>

@@ -24,4 +24,8 @@ export const PortalEvents = {
   SUBSCRIPTION_CANCELLATION_SCHEDULED: "subscription.cancellation_scheduled",
   /** A scheduled cancellation was undone. Data: id, customer_id. */
   SUBSCRIPTION_CANCELLATION_UNDONE: "subscription.cancellation_undone",
+  /** A subscription's payment method was changed by its customer. Data: id, customer_id, by. */
+  SUBSCRIPTION_PAYMENT_METHOD_UPDATED: "subscription.payment_method_updated",
+  /** An on-hold subscription's dues were paid and it is active again. Data: id, customer_id, invoice_id, order_id, by. */
+  SUBSCRIPTION_REACTIVATED: "subscription.reactivated",
 } as const

@@ -6,7 +6,7 @@ import { PortalEvents } from "./events"
 import { issueMagicLinkStep } from "./steps/issue-magic-link"
 import { revokePortalAccessStep } from "./steps/revoke-portal-access"
 import { sendPortalEmailStep } from "./steps/send-portal-email"
-import type { PortalEmailTemplate } from "../emails/render-portal-email"
+import type { EmailDetails, PortalEmailTemplate } from "../emails/render-portal-email"
 
 export type IssuePortalLinkWorkflowInput = {
   customer_id: string
@@ -19,6 +19,8 @@ export type IssuePortalLinkWorkflowInput = {
   mode?: "test" | "live"
   /** The email that carries the link, when not the one of its purpose (e.g. a failed renewal's). */
   email_template?: PortalEmailTemplate
+  /** What that email is about (an amount, an invoice, a plan). */
+  email_details?: EmailDetails | null
 }
 
 export const issuePortalLinkWorkflowId = "issue-portal-link"
@@ -61,6 +63,7 @@ export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId,
         store: { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email },
         link: link.url,
         expires_at: link.expires_at,
+        details: input.email_details ?? null,
       }
     })
     sendPortalEmailStep(email)

@@ -33,6 +33,25 @@ export async function savedPaymentMethods(scope: MedusaContainer, customerIds: s
   return lists.flat().map(presentPaymentMethod)
 }
 
+/**
+ * One method saved with the customer's account holders, with the holder it
+ * belongs to; null when no holder of theirs has it (another customer's method
+ * included).
+ */
+export async function findSavedPaymentMethod(
+  scope: MedusaContainer,
+  customerIds: string[],
+  id: string
+): Promise<(PortalPaymentMethod & { account_holder_id: string }) | null> {
+  const payment = scope.resolve(Modules.PAYMENT)
+  for (const holder of await accountHoldersOf(scope, customerIds)) {
+    const methods = await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => [])
+    const found = methods.find((method) => method.id === id)
+    if (found) return { ...presentPaymentMethod({ ...found, provider_id: holder.provider_id }), account_holder_id: holder.id }
+  }
+  return null
+}
+
 /** The customer's account holder with a provider, made (and linked to the customer) when they have none. */
 export async function ensureAccountHolder(scope: MedusaContainer, customerId: string, providerId: string): Promise<Holder> {
   const [existing] = (await accountHoldersOf(scope, [customerId])).filter((h) => h.provider_id === providerId)

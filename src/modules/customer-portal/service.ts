@@ -11,6 +11,7 @@ import { generateBusinessId } from "../../lib/tokens"
 import { generateEntityId } from "@medusajs/framework/utils"
 import {
   CustomerPortal,
+  IdempotencyKey,
   Invoice,
   InvoiceLine,
   LicenseActivation,
@@ -62,6 +63,13 @@ export type IssueInvoiceInput = Omit<
     }[]
   }
 
+/** Where a request with an idempotency key stands when it arrives. */
+export type IdempotentStart =
+  | { state: "run"; id: string }
+  | { state: "done"; status: number; body: unknown }
+  | { state: "in_progress" }
+  | { state: "mismatch" }
+
 /** What a redeemed link or a live session says about who is signed in. */
 export type PortalIdentity = {
   session_id: string
@@ -89,6 +97,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   PortalRateLimit,
   SubscriptionPlan,
   TestCard,
+  IdempotencyKey,
 }) {
   protected readonly options_: ResolvedPortalOptions
 
@@ -383,5 +392,64 @@ export default class CustomerPortalModuleService extends MedusaService({
     )
     // Read back, so the columns filled by database defaults (status) are in the answer too.
     return { invoice: await this.retrieveInvoice(created.id, {}, sharedContext), created: true }
+  }
+
+  /**
+   * Claims an idempotency key for a request, in one atomic statement: a new
+   * key, a key whose earlier request died (`in_progress` for longer than
+   * `staleMs`) or a key older than `ttlMs` is taken (`run`); otherwise the
+   * earlier request's answer (`done`), `in_progress` while it runs, or
+   * `mismatch` when the key was used for a different request.
+   */
+  @InjectManager()
+  async startIdempotentRequest(
+    input: { scope: string; key: string; fingerprint: string; now: Date; staleMs: number; ttlMs: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<IdempotentStart> {
+    const manager = sharedContext.manager as EntityManager
+    const now = input.now.getTime()
+    const [claimed] = (await manager.execute(
+      `INSERT INTO portal_idempotency_key (id, scope, key, fingerprint, state, started_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'in_progress', to_timestamp(? / 1000.0), now(), now())
+       ON CONFLICT (scope, key) WHERE deleted_at IS NULL DO UPDATE SET
+         fingerprint = EXCLUDED.fingerprint, state = 'in_progress', started_at = EXCLUDED.started_at,
+         response_status = NULL, response_body = NULL, updated_at = now()
+       WHERE portal_idempotency_key.started_at < to_timestamp(? / 1000.0)
+          OR (portal_idempotency_key.state = 'in_progress' AND portal_idempotency_key.fingerprint = EXCLUDED.fingerprint
+              AND portal_idempotency_key.started_at < to_timestamp(? / 1000.0))
+       RETURNING id`,
+      [generateEntityId(undefined, "pidem"), input.scope, input.key, input.fingerprint, now, now - input.ttlMs, now - input.staleMs]
+    )) as { id: string }[]
+    if (claimed) {
+      return { state: "run", id: claimed.id }
+    }
+    const [row] = (await manager.execute(
+      `SELECT fingerprint, state, response_status, response_body FROM portal_idempotency_key WHERE scope = ? AND key = ? AND deleted_at IS NULL`,
+      [input.scope, input.key]
+    )) as { fingerprint: string; state: string; response_status: number | null; response_body: unknown }[]
+    if (!row) {
+      // Released between the two statements: the caller may simply try again.
+      return { state: "in_progress" }
+    }
+    if (row.fingerprint !== input.fingerprint) return { state: "mismatch" }
+    if (row.state === "done") return { state: "done", status: row.response_status ?? 200, body: row.response_body }
+    return { state: "in_progress" }
+  }
+
+  /** Keeps the answer of the request that holds key `id`, for its replays. */
+  @InjectManager()
+  async finishIdempotentRequest(id: string, answer: { status: number; body: unknown }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as EntityManager
+    await manager.execute(
+      `UPDATE portal_idempotency_key SET state = 'done', response_status = ?, response_body = ?::jsonb, updated_at = now() WHERE id = ?`,
+      [answer.status, JSON.stringify(answer.body ?? null), id]
+    )
+  }
+
+  /** Lets go of a key whose request ended without an answer worth keeping (an error): it may be used again. */
+  @InjectManager()
+  async releaseIdempotentRequest(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as EntityManager
+    await manager.execute(`DELETE FROM portal_idempotency_key WHERE id = ? AND state = 'in_progress'`, [id])
   }
 }

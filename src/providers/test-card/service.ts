@@ -127,6 +127,8 @@ export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
       session_id: input.session_id,
       off_session: !!input.off_session,
       save_payment_method: !!input.save_payment_method,
+      // The customer's answer to the bank's confirmation (3-D Secure in real life), when asked for it.
+      ...(input.confirmation === "completed" ? { confirmation: "completed" as const } : {}),
       status: "requires_authorization",
       amount: MathBN.convert(amount).toString(),
       currency_code,

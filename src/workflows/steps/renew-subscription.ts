@@ -24,18 +24,33 @@ export type RenewSubscriptionOutcome =
   | { outcome: "renewed"; subscription_id: string; customer_id: string; invoice_id: string; order_id: string }
   | { outcome: "failed"; subscription_id: string; customer_id: string; invoice_id: string; reason: string }
 
-type Charge = { ok: true; order_id: string; payment_id: string } | { ok: false; reason: string; code: string | null }
+export type Charge =
+  | { ok: true; order_id: string; payment_id: string }
+  /** `requires_action`: the customer must confirm the payment with their bank first (on-session charges only). */
+  | { ok: false; reason: string; code: string | null; requires_action?: boolean }
+
+/** Who pays: the subscription's saved method off-session, or a method the customer chose just now, on-session. */
+export type ChargeWith = {
+  provider_id: string
+  payment_method_id: string
+  /** The customer is present: a bank's extra confirmation can be asked for, and once given is passed on. */
+  on_session?: { confirmation?: "completed" }
+}
 
 
 /** Why a payment session failed, in the provider's words (and its code) when it gave them. */
-async function failureReason(container: MedusaContainer, cartId: string): Promise<{ reason: string; code: string | null }> {
+async function failureReason(container: MedusaContainer, cartId: string): Promise<{ reason: string; code: string | null; requires_action: boolean }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
   } = await query.graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data", "payment_collection.payment_sessions.status"], filters: { id: cartId } })
   const session = cart?.payment_collection?.payment_sessions?.[0]
-  const error = (session?.data as { error?: { message?: string; code?: string } } | undefined)?.error
-  return { reason: error?.message ?? "The payment method was not charged.", code: typeof error?.code === "string" ? error.code : null }
+  const data = session?.data as { error?: { message?: string; code?: string } | null; next_action?: unknown } | undefined
+  const error = data?.error
+  if (session?.status === "requires_more" && data?.next_action) {
+    return { reason: "Your bank asks you to confirm this payment.", code: "requires_action", requires_action: true }
+  }
+  return { reason: error?.message ?? "The payment method was not charged.", code: typeof error?.code === "string" ? error.code : null, requires_action: false }
 }
 
 /**
@@ -46,7 +61,7 @@ async function failureReason(container: MedusaContainer, cartId: string): Promis
  * and no order. The cart's id is kept on the invoice first, so a retry after
  * a crash finds an order already placed instead of charging again.
  */
-export async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO): Promise<Charge> {
+export async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO, using?: ChargeWith): Promise<Charge> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const earlierCart = (invoice.metadata as { renewal_cart_id?: string } | null)?.renewal_cart_id
@@ -85,11 +100,19 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
     await createPaymentSessionsWorkflow(container).run({
       input: {
         payment_collection_id: collection.id,
-        provider_id: sub.payment_provider_id!,
+        provider_id: using?.provider_id ?? sub.payment_provider_id!,
         customer_id: sub.customer_id,
-        // The saved method, charged without the customer: `payment_method_id` for the test card
-        // provider, `payment_method` + `confirm` for Stripe's (a PaymentIntent confirmed off-session).
-        data: { payment_method_id: sub.payment_method_id, payment_method: sub.payment_method_id, off_session: true, confirm: true },
+        // `payment_method_id` for the test card provider, `payment_method` + `confirm` for Stripe's
+        // (a PaymentIntent confirmed at once); off-session unless the customer is paying right now.
+        data: using?.on_session
+          ? {
+              payment_method_id: using.payment_method_id,
+              payment_method: using.payment_method_id,
+              off_session: false,
+              confirm: true,
+              ...(using.on_session.confirmation ? { confirmation: using.on_session.confirmation } : {}),
+            }
+          : { payment_method_id: using?.payment_method_id ?? sub.payment_method_id, payment_method: using?.payment_method_id ?? sub.payment_method_id, off_session: true, confirm: true },
       },
     })
     const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
@@ -102,7 +125,7 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
     }
     return { ok: true, order_id: order.id, payment_id }
   } catch (error) {
-    const failure = await failureReason(container, cart.id).catch(() => ({ reason: (error as Error)?.message ?? "The payment failed.", code: null }))
+    const failure = await failureReason(container, cart.id).catch(() => ({ reason: "The payment failed.", code: null, requires_action: false }))
     return { ok: false, ...failure }
   }
 }
@@ -112,7 +135,7 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
  * lines and totals the snapshot of that order — taxes as the region charged
  * them — in place of the estimate it was issued with.
  */
-async function paidFromOrder(container: MedusaContainer, invoice: InvoiceDTO, charge: { order_id: string; payment_id: string }, now: Date) {
+export async function paidFromOrder(container: MedusaContainer, invoice: InvoiceDTO, charge: { order_id: string; payment_id: string }, now: Date) {
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import { emailLocale } from "../../emails/messages"
-import { renderPortalEmail, type PortalEmailTemplate } from "../../emails/render-portal-email"
+import { renderPortalEmail, type EmailDetails, type PortalEmailTemplate } from "../../emails/render-portal-email"
 
 export type SendPortalEmailStepInput = {
   to: string
@@ -13,6 +13,7 @@ export type SendPortalEmailStepInput = {
   link: string
   /** A Date, or its ISO string once it has crossed a workflow step boundary. */
   expires_at: Date | string
+  details?: EmailDetails | null
 }
 
 export const sendPortalEmailStepId = "send-portal-email"

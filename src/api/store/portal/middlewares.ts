@@ -6,6 +6,7 @@ import { StoreCreateTestCard } from "../test-cards/validators"
 import {
   StorePortalAddPaymentMethod,
   StorePortalCancelSubscription,
+  StorePortalChangePaymentMethod,
   StorePortalCreateSession,
   StorePortalListSubscriptions,
   StorePortalExportInvoices,
@@ -49,6 +50,14 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       rateLimit([{ name: "payment-methods:customer", limit: 30, periodMs: HOUR, burst: 10, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
       validateAndTransformBody(StorePortalAddPaymentMethod),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/portal/subscriptions/:id/payment-method",
+    middlewares: [
+      rateLimit([{ name: "change-payment-method:customer", limit: 60, periodMs: HOUR, burst: 20, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      validateAndTransformBody(StorePortalChangePaymentMethod),
     ],
   },
   { method: ["POST"], matcher: "/store/portal/subscriptions/:id/cancel", middlewares: [validateAndTransformBody(StorePortalCancelSubscription)] },

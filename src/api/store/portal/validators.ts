@@ -96,3 +96,16 @@ export const StorePortalAddPaymentMethod = z
   })
   .strict()
 export type StorePortalAddPaymentMethodType = z.infer<typeof StorePortalAddPaymentMethod>
+
+export const StorePortalChangePaymentMethod = z
+  .object({
+    /** A method saved to the customer's account (see GET /store/portal/payment-methods). */
+    payment_method_id: z
+      .string({ message: "payment_method_id is required" })
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, { message: "payment_method_id is not valid" }),
+    /** Sent again with the same method once the customer has confirmed the payment with their bank. */
+    confirmation: z.literal("completed", { message: "confirmation can only be \"completed\"" }).optional(),
+  })
+  .strict()
+export type StorePortalChangePaymentMethodType = z.infer<typeof StorePortalChangePaymentMethod>

@@ -1,0 +1,73 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { CUSTOMER_PORTAL_MODULE } from "../../../../../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../../../../../modules/customer-portal/service"
+import { changeSubscriptionPaymentMethodWorkflow } from "../../../../../../workflows/change-payment-method"
+import { answerIdempotently, type IdempotentAnswer } from "../../../../../utils/idempotency"
+import type { PortalRequest } from "../../../../../utils/portal-auth"
+import { requestLanguage } from "../../../../../utils/portal-invoice"
+import { findSavedPaymentMethod } from "../../../../../utils/portal-payment-methods"
+import { outstandingBySubscription, ownSubscription, presentSubscription } from "../../../../../utils/portal-subscription"
+import type { StorePortalChangePaymentMethodType } from "../../../validators"
+
+export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your account."
+
+/**
+ * M3–M6: "Confirm changes" with a saved method (add a new one first with
+ * POST /store/portal/payment-methods). An active subscription switches the
+ * method its renewals use (200 `updated`). An on-hold one pays its dues with
+ * it: 200 `reactivated` with the paid invoice; 200 `requires_action` when the
+ * bank asks the customer to confirm (send the request again with
+ * `confirmation: "completed"` once they have); 402 `payment_failed` with the
+ * provider's sentence when it is declined — still on hold, try another
+ * method. With an `Idempotency-Key` header the same key always gets the first
+ * answer, and never a second charge.
+ */
+export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType>, res: MedusaResponse) => {
+  const sub = await ownSubscription(req.scope, req.portal, req.params.id)
+  await answerIdempotently(req, res, `customer:${req.portal.customer_id}`, async (): Promise<IdempotentAnswer> => {
+    const { payment_method_id, confirmation } = req.validatedBody
+    const method = await findSavedPaymentMethod(req.scope, req.portal.customer_ids, payment_method_id)
+    if (!method) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, PAYMENT_METHOD_NOT_FOUND)
+    }
+    const { account_holder_id: _holder, ...paymentMethod } = method
+    const { result } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
+      input: { subscription_id: sub.id, payment_method: paymentMethod, confirmation, by: "customer", locale: requestLanguage(req) },
+    })
+    const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
+    const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+    const current = await service.retrieveSubscription(sub.id)
+    const outstanding = await outstandingBySubscription(service, [current])
+    const subscription = presentSubscription(current, { portal, outstanding: outstanding.get(current.id) })
+    switch (result.outcome) {
+      case "updated":
+        return { status: 200, body: { outcome: "updated", subscription } }
+      case "reactivated":
+        return {
+          status: 200,
+          body: {
+            outcome: "reactivated",
+            subscription,
+            invoice: { ...result.invoice, status: "paid" },
+          },
+        }
+      case "requires_action":
+        return {
+          status: 200,
+          body: {
+            outcome: "requires_action",
+            next_action: { type: "confirm_card" },
+            amount: result.amount,
+            currency_code: result.currency_code,
+            subscription,
+          },
+        }
+      case "payment_failed":
+        return {
+          status: 402,
+          body: { type: "payment_failed", code: result.code, message: result.reason, subscription },
+        }
+    }
+  })
+}
