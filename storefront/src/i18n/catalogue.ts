@@ -16,6 +16,7 @@ const clientNamespaces = [
   "AccessLink",
   "Billing",
   "SubscriptionActions",
+  "PaymentMethod",
 ] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>

@@ -1,6 +1,5 @@
-import { getTranslations } from "next-intl/server"
+import { useTranslations } from "next-intl"
 import type { ReactNode } from "react"
-import type { PortalPaymentMethod } from "@/lib/portal/types"
 
 /** Card networks by the names printed on the cards; anything else is shown as the provider sends it. */
 const BRAND_NAMES: Record<string, string> = {
@@ -17,33 +16,57 @@ const BRAND_NAMES: Record<string, string> = {
   maestro: "Maestro",
 }
 
+/** What the label needs of a method: a saved one may lack any of it. */
+export type PaymentMethodLike = {
+  brand: string | null
+  last4: string | null
+  exp_month: number | null
+  exp_year: number | null
+}
+
 /**
  * "Visa •••• 4242, expires 12/2029", or the sentence for no method. A screen reader hears
  * "Visa card ending in 4242" instead of the dots. The card's numbers stay Latin, as printed.
+ * Renders in server and client components alike.
  */
-export async function PaymentMethodLabel({ method }: { method: PortalPaymentMethod | null }) {
-  const t = await getTranslations("PaymentMethod")
+export function PaymentMethodLabel({ method }: { method: PaymentMethodLike | null }) {
+  const t = useTranslations("PaymentMethod")
   if (!method) {
     return t("none")
   }
-  const values = {
-    brand: brandName(method.brand),
-    last4: method.last4,
-    expiry: `${String(method.exp_month).padStart(2, "0")}/${method.exp_year}`,
+  if (!method.last4) {
+    return t("savedCard")
   }
+  // A provider that cannot tell the network says "card", or nothing: the messages then say "Card".
+  const brand = method.brand && method.brand.trim().toLowerCase() !== "card" ? brandName(method.brand) : "unknown"
+  const values = { brand, last4: method.last4 }
+  const hasExpiry = method.exp_month !== null && method.exp_year !== null
 
   return (
     <>
       {/* dir="ltr": brand, dots and digits keep their order inside the Arabic sentence. */}
-      <span aria-hidden="true">
-        {t.rich("card", { ...values, card: ltr, ltr })}
-      </span>
-      <span className="sr-only">{t("cardSpoken", values)}</span>
+      {hasExpiry ? (
+        <>
+          <span aria-hidden="true">
+            {t.rich("card", { ...values, expiry: expiryOf(method), card: ltr, ltr })}
+          </span>
+          <span className="sr-only">{t("cardSpoken", { ...values, expiry: expiryOf(method) })}</span>
+        </>
+      ) : (
+        <>
+          <span aria-hidden="true">{t.rich("cardNoExpiry", { ...values, card: ltr })}</span>
+          <span className="sr-only">{t("cardNoExpirySpoken", values)}</span>
+        </>
+      )}
     </>
   )
 }
 
 const ltr = (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>
+
+function expiryOf(method: PaymentMethodLike): string {
+  return `${String(method.exp_month).padStart(2, "0")}/${method.exp_year}`
+}
 
 function brandName(brand: string): string {
   const key = brand.trim().toLowerCase().replace(/[\s-]+/g, "_")

@@ -12,6 +12,8 @@ export type PortalFetchInit = {
   query?: Record<string, string | number>
   /** The portal session token of the signed-in customer, if any. */
   token?: string
+  /** Extra request headers, such as `Idempotency-Key`. */
+  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
@@ -19,7 +21,8 @@ export type PortalFetchInit = {
  * A non-2xx answer. `retryAfter` is the wait in seconds a 429 asks for (null when absent);
  * `message` is the backend's English text, for logs only: pages show their own sentences.
  * `bodyMessage` is the body's own `message` (null without one), for the few routes whose
- * refusals are written for the customer, such as cancelling a subscription.
+ * refusals are written for the customer, such as cancelling a subscription. `code` is the
+ * body's `code` (null without one), such as why a payment failed.
  */
 export class PortalFetchError extends Error {
   constructor(
@@ -27,7 +30,8 @@ export class PortalFetchError extends Error {
     readonly status: number,
     readonly type: string | undefined,
     readonly retryAfter: number | null,
-    readonly bodyMessage: string | null = null
+    readonly bodyMessage: string | null = null,
+    readonly code: string | null = null
   ) {
     super(message)
     this.name = "PortalFetchError"
@@ -41,7 +45,7 @@ export class PortalFetchError extends Error {
  */
 export async function portalFetch<T>(
   path: string,
-  { method = "GET", body, query, token, signal }: PortalFetchInit = {}
+  { method = "GET", body, query, token, headers: extraHeaders, signal }: PortalFetchInit = {}
 ): Promise<T> {
   const { backendUrl, publishableKey } = await getPortalConfig()
   const url = new URL(path.replace(/^\//, ""), backendUrl.replace(/\/?$/, "/"))
@@ -49,7 +53,7 @@ export async function portalFetch<T>(
     url.searchParams.set(key, String(value))
   }
 
-  const headers: Record<string, string> = { accept: "application/json" }
+  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" }
   if (publishableKey) {
     headers["x-publishable-api-key"] = publishableKey
   }
@@ -77,7 +81,8 @@ export async function portalFetch<T>(
       response.status,
       error.type,
       parseRetryAfter(response.headers.get("retry-after")),
-      typeof error.message === "string" && error.message.trim() ? error.message.trim() : null
+      typeof error.message === "string" && error.message.trim() ? error.message.trim() : null,
+      typeof error.code === "string" && error.code.trim() ? error.code.trim() : null
     )
   }
   return payload as T

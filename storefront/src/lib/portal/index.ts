@@ -9,10 +9,12 @@ export { describeError, toFailure } from "./errors"
 export { getInvoice, listInvoices } from "./invoices"
 export { formatMinorUnits, formatMinorUnitsToParts, fromMinorUnits } from "./money"
 export { listOrders } from "./orders"
+export { addPaymentMethod, createTestCard, listPaymentMethods } from "./payment-methods"
 export { signInPath } from "./paths"
 export { clearSessionCookie, getSessionToken, SESSION_COOKIE, setSessionCookie } from "./session"
 export {
   cancelSubscription,
+  changeSubscriptionPaymentMethod,
   getSubscription,
   listSubscriptions,
   undoCancelSubscription,

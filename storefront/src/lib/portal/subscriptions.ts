@@ -4,6 +4,8 @@ import type { AppLocale } from "@/i18n/routing"
 import { portalFetch } from "./client"
 import type {
   PortalCancelSubscriptionBody,
+  PortalChangePaymentMethodBody,
+  PortalChangePaymentMethodResponse,
   PortalSubscriptionChangeResponse,
   PortalSubscriptionResponse,
   PortalSubscriptionsResponse,
@@ -67,5 +69,32 @@ export async function undoCancelSubscription(
   return portalFetch<PortalSubscriptionChangeResponse>(
     `/store/portal/subscriptions/${encodeURIComponent(subscriptionId)}/undo-cancel`,
     { method: "POST", token: sessionToken, body: {}, query: { locale } }
+  )
+}
+
+/**
+ * `POST /store/portal/subscriptions/:id/payment-method`. For a subscription on hold it also
+ * charges the dues. `idempotencyKey` is new for every press of the customer's button: the
+ * backend answers a repeated key with its first answer, so one press never charges twice.
+ * A failed charge is a 402 (`PortalFetchError.code` says why), a change already running a 409.
+ */
+export async function changeSubscriptionPaymentMethod(
+  sessionToken: string,
+  subscriptionId: string,
+  body: PortalChangePaymentMethodBody,
+  idempotencyKey: string,
+  locale: AppLocale
+): Promise<PortalChangePaymentMethodResponse> {
+  return portalFetch<PortalChangePaymentMethodResponse>(
+    `/store/portal/subscriptions/${encodeURIComponent(subscriptionId)}/payment-method`,
+    {
+      method: "POST",
+      token: sessionToken,
+      body,
+      query: { locale },
+      headers: { "idempotency-key": idempotencyKey },
+      // A charge can take longer than a read; the key makes a retry after a timeout safe.
+      signal: AbortSignal.timeout(30_000),
+    }
   )
 }

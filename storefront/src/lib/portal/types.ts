@@ -23,6 +23,8 @@ export type PortalBusinessResponse = {
 export type PortalErrorBody = {
   type?: string
   message?: string
+  /** The reason a refused payment gives (card_declined, insufficient_funds, …). */
+  code?: string
 }
 
 /** `POST /store/portal/login-requests`: the same 202 answer whether or not the email is known. */
@@ -189,11 +191,53 @@ export type PortalCancelReason =
   | "other"
 
 export type PortalPaymentMethod = {
+  /** The saved method's id, when the backend names it. */
+  id?: string
   /** The card network as the provider names it ("visa", "mastercard"…). */
   brand: string
   last4: string
   exp_month: number
   exp_year: number
+}
+
+/** A payment method saved with the customer's account; a provider may leave out any card detail. */
+export type PortalSavedPaymentMethod = {
+  id: string
+  provider_id: string
+  brand: string | null
+  last4: string | null
+  exp_month: number | null
+  exp_year: number | null
+}
+
+/** `GET /store/portal/payment-methods` */
+export type PortalPaymentMethodsResponse = {
+  payment_methods: PortalSavedPaymentMethod[]
+}
+
+/** `POST /store/portal/payment-methods`: saves what a provider's card form produced, never a card number. */
+export type PortalAddPaymentMethodBody = {
+  provider_id: string
+  payment_method_id: string
+}
+
+/** The answer of `POST /store/portal/payment-methods` (201). */
+export type PortalAddPaymentMethodResponse = {
+  payment_method: PortalSavedPaymentMethod
+}
+
+/** `POST /store/test-cards`: a test card number, checked and turned into a card id (`tcard_…`). */
+export type PortalCreateTestCardBody = {
+  number: string
+  exp_month: number
+  /** Four digits. */
+  exp_year: number
+  cvc?: string
+}
+
+/** The answer of `POST /store/test-cards` (201): what anyone may see of the card, and its id. */
+export type PortalCreateTestCardResponse = {
+  card: { id: string; brand: string; last4: string; exp_month: number; exp_year: number }
 }
 
 /** The unpaid invoice that put a subscription on hold. `amount` is in minor units. */
@@ -263,3 +307,39 @@ export type PortalCancelSubscriptionBody = {
 export type PortalSubscriptionChangeResponse = {
   subscription: PortalSubscription
 }
+
+/**
+ * `POST /store/portal/subscriptions/:id/payment-method`, sent with an `Idempotency-Key`.
+ * `confirmation` says the customer confirmed the payment their bank asked about.
+ */
+export type PortalChangePaymentMethodBody = {
+  payment_method_id: string
+  confirmation?: "completed"
+}
+
+/** The invoice of the dues a reactivation paid; `total` is in minor units. */
+export type PortalPaidInvoice = {
+  id: string
+  number: string
+  total: number
+  currency_code: string
+  status: "paid"
+  /** ISO date */
+  paid_at: string
+}
+
+/**
+ * The answer of `.../payment-method` (200). `updated`: future renewals use the method.
+ * `reactivated`: the dues of a subscription on hold were paid with it and it is active again.
+ * `requires_action`: the card's bank asks the customer to confirm the payment of `amount` (minor
+ * units) first. A failed charge is a 402 whose `code` says why (see `PortalFetchError.code`).
+ */
+export type PortalChangePaymentMethodResponse =
+  | { outcome: "updated"; subscription: PortalSubscription }
+  | { outcome: "reactivated"; subscription: PortalSubscription; invoice: PortalPaidInvoice }
+  | {
+      outcome: "requires_action"
+      next_action: { type: "confirm_card" }
+      amount: number
+      currency_code: string
+    }

@@ -4,12 +4,20 @@ import { refresh } from "next/cache"
 import { getFormatter, getLocale } from "next-intl/server"
 import type { AccessLinkState } from "@/components/portal/access-link-panel"
 import type { LoginFormState } from "@/components/portal/login-form"
+import type {
+  AddCardResult,
+  PaymentMethodChangeInput,
+  PaymentMethodChangeResult,
+} from "@/components/portal/payment-method-form"
 import type { CancelInput, SubscriptionChangeResult } from "@/components/portal/subscription-actions"
 import { redirect } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import {
+  addPaymentMethod,
   cancelSubscription,
+  changeSubscriptionPaymentMethod,
   clearSessionCookie,
+  createTestCard,
   describeError,
   getPortalConfig,
   getSessionToken,
@@ -23,12 +31,19 @@ import {
   undoCancelSubscription,
 } from "@/lib/portal"
 import {
+  checkCard,
+  IDEMPOTENCY_KEY,
+  PAYMENT_METHOD_ID,
+  TEST_CARD_PROVIDER_ID,
+  type CardInput,
+} from "@/lib/portal/payment-method-options"
+import {
   CANCEL_COMMENT_MAX,
   isCancelReason,
   isCancelWhen,
   SUBSCRIPTION_ID,
 } from "@/lib/portal/subscription-options"
-import type { PortalSubscription } from "@/lib/portal/types"
+import type { PortalChangePaymentMethodResponse, PortalSubscription } from "@/lib/portal/types"
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,256}$/
 
@@ -172,5 +187,131 @@ async function changeSubscription(
   return {
     status: "ends",
     date: format.dateTime(new Date(subscription.current_period_end), { dateStyle: "long" }),
+  }
+}
+
+/**
+ * Payment-method page: saves a new card with the customer's account. The card is checked again
+ * here, then its number is sent once to the test provider's card route, which answers with a
+ * card id; only that id is saved. The number is never logged, kept or sent back to the page.
+ */
+export async function addPaymentCardAction(input: CardInput): Promise<AddCardResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  const check = checkCard({
+    number: typeof input?.number === "string" ? input.number : "",
+    expiry: typeof input?.expiry === "string" ? input.expiry : "",
+    cvc: typeof input?.cvc === "string" ? input.cvc : "",
+  })
+  if (!check.ok) {
+    return { status: "invalid", field: check.field, problem: check.problem }
+  }
+
+  let cardId: string
+  try {
+    cardId = (await createTestCard(check.card)).card.id
+  } catch (error) {
+    return cardRefusal(error)
+  }
+  try {
+    const { payment_method } = await addPaymentMethod(token, {
+      provider_id: TEST_CARD_PROVIDER_ID,
+      payment_method_id: cardId,
+    })
+    // The page's list shows the new card with the answer.
+    refresh()
+    return { status: "added", method: payment_method }
+  } catch (error) {
+    if (isFetchError(error) && error.status === 401) {
+      return { status: "session_ended" }
+    }
+    return cardRefusal(error)
+  }
+}
+
+/** A refused card: the backend's 400 sentence is written for the customer ("Your card was declined…"). */
+function cardRefusal(error: unknown): AddCardResult {
+  if (isFetchError(error) && error.status === 400 && error.bodyMessage) {
+    return { status: "refused", message: error.bodyMessage }
+  }
+  return { status: "failed", failure: toFailure(error) }
+}
+
+/**
+ * Payment-method page: "Confirm changes" (and "Confirm payment" when the bank asked). Future
+ * renewals use the method; a subscription on hold has its dues charged too. Success goes on to
+ * the confirmation page; anything else is told on the page, which stays as it was.
+ */
+export async function changePaymentMethodAction(
+  subscriptionId: string,
+  input: PaymentMethodChangeInput
+): Promise<PaymentMethodChangeResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  const paymentMethodId: unknown = input?.paymentMethodId
+  const idempotencyKey: unknown = input?.idempotencyKey
+  if (
+    !SUBSCRIPTION_ID.test(subscriptionId) ||
+    typeof paymentMethodId !== "string" ||
+    !PAYMENT_METHOD_ID.test(paymentMethodId) ||
+    typeof idempotencyKey !== "string" ||
+    !IDEMPOTENCY_KEY.test(idempotencyKey)
+  ) {
+    return { status: "failed", failure: { kind: "unexpected" } }
+  }
+  const locale = await getLocale()
+
+  let answer: PortalChangePaymentMethodResponse
+  try {
+    answer = await changeSubscriptionPaymentMethod(
+      token,
+      subscriptionId,
+      {
+        payment_method_id: paymentMethodId,
+        ...(input.confirmed === true ? { confirmation: "completed" as const } : {}),
+      },
+      idempotencyKey,
+      locale
+    )
+  } catch (error) {
+    if (!isFetchError(error)) {
+      return { status: "failed", failure: toFailure(error) }
+    }
+    switch (error.status) {
+      case 401:
+        return { status: "session_ended" }
+      case 402:
+        // The failure is now the subscription's latest: the page's notice shows it too.
+        refresh()
+        return { status: "payment_failed", code: error.code }
+      case 404:
+        refresh()
+        return { status: "not_found" }
+      case 409:
+        return { status: "conflict" }
+      case 400:
+        if (error.bodyMessage) {
+          return { status: "refused", message: error.bodyMessage }
+        }
+        break
+    }
+    return { status: "failed", failure: toFailure(error) }
+  }
+
+  const confirmed = `/portal/subscriptions/${encodeURIComponent(subscriptionId)}/payment-method/confirmed`
+  switch (answer?.outcome) {
+    case "requires_action":
+      return { status: "requires_action", amount: answer.amount, currencyCode: answer.currency_code }
+    case "updated":
+      return redirect({ href: confirmed, locale })
+    case "reactivated":
+      return redirect({ href: `${confirmed}?invoice=${encodeURIComponent(answer.invoice.id)}`, locale })
+    default:
+      console.error("[portal] unexpected answer to a payment method change")
+      return { status: "failed", failure: { kind: "unexpected" } }
   }
 }
