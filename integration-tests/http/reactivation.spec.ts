@@ -325,6 +325,20 @@ medusaIntegrationTestRunner({
       expect(ended.data.message).toBe("This subscription has ended: there is no payment method to change.")
     })
 
+    it("follows the store's setting: when customers may not change payment methods, nothing changes and the portal says so", async () => {
+      const { sub } = await onHold()
+      const method = await saveCard(GOOD)
+      expect((await api.post("/admin/customer-portal", { allow_payment_method_update: false }, admin)).status).toBe(200)
+      const refused = await confirm(sub.id, { payment_method_id: method }, "not-allowed")
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe("Payment methods cannot be changed from this portal. Contact the store to change yours.")
+      expect((await api.get(`/store/portal/subscriptions/${sub.id}`, headers())).data.subscription.actions.change_payment_method).toBe(false)
+      expect(await renewalOrders()).toHaveLength(0)
+      expect((await service().retrieveSubscription(sub.id)).status).toBe("on_hold")
+      await api.post("/admin/customer-portal", { allow_payment_method_update: true }, admin)
+      expect((await api.get(`/store/portal/subscriptions/${sub.id}`, headers())).data.subscription.actions.change_payment_method).toBe(true)
+    })
+
     it("needs a session", async () => {
       expect((await api.post("/store/portal/subscriptions/sub_x/payment-method", { payment_method_id: "x" }, store).catch((e: any) => e.response)).status).toBe(401)
     })

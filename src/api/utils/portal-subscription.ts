@@ -16,20 +16,30 @@ export async function ownSubscription(scope: MedusaContainer, portal: PortalCont
 }
 
 /** What the customer may do with a subscription, by the portal settings and its state. */
-export function cancellationOptions(portal: Pick<CustomerPortalDTO, "allow_cancellation" | "cancellation_mode">, sub: SubscriptionDTO) {
+export function cancellationOptions(
+  portal: Pick<CustomerPortalDTO, "allow_cancellation" | "cancellation_mode"> & Partial<Pick<CustomerPortalDTO, "allow_payment_method_update">>,
+  sub: SubscriptionDTO
+) {
   const live = sub.status === "active" || sub.status === "on_hold"
   const modes: ("now" | "period_end")[] = []
   if (portal.allow_cancellation && live && !sub.cancel_at_period_end) {
     if (portal.cancellation_mode !== "period_end" || sub.status === "on_hold") modes.push("now")
     if (portal.cancellation_mode !== "immediately" && sub.status === "active") modes.push("period_end")
   }
-  return { cancel: modes, undo_cancel: sub.status === "active" && !!sub.cancel_at_period_end }
+  return {
+    cancel: modes,
+    undo_cancel: sub.status === "active" && !!sub.cancel_at_period_end,
+    change_payment_method: live && portal.allow_payment_method_update !== false,
+  }
 }
 
 /** A subscription as its customer sees it: amounts in minor units, no internal references. */
 export function presentSubscription(
   sub: SubscriptionDTO,
-  options: { portal: Pick<CustomerPortalDTO, "allow_cancellation" | "cancellation_mode">; outstanding?: InvoiceDTO | null }
+  options: {
+    portal: Pick<CustomerPortalDTO, "allow_cancellation" | "cancellation_mode"> & Partial<Pick<CustomerPortalDTO, "allow_payment_method_update">>
+    outstanding?: InvoiceDTO | null
+  }
 ) {
   return {
     id: sub.id,

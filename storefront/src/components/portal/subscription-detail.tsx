@@ -119,7 +119,7 @@ export async function SubscriptionDetail({ locale, subscription, invoices, actio
                   })}
                 </Link>
               )}
-              {!past && (
+              {!past && subscription.actions.change_payment_method !== false && (
                 <Link href={`${path}/payment-method`} className={ALERT_LINK}>
                   {t("updatePaymentMethod")}
                 </Link>
@@ -161,7 +161,7 @@ export async function SubscriptionDetail({ locale, subscription, invoices, actio
             <PaymentMethodLabel method={subscription.payment_method} />
           </Text>
           {/* An ended subscription is not charged again: nothing to change. */}
-          {!past && (
+          {!past && subscription.actions.change_payment_method !== false && (
             <Link href={`${path}/payment-method`} className={SUBSCRIPTION_LINK}>
               {t.rich("edit", { hidden })}
             </Link>

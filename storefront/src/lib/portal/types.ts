@@ -279,6 +279,8 @@ export type PortalSubscription = {
   actions: {
     cancel: PortalCancelWhen[]
     undo_cancel: boolean
+    /** False when the store does not let customers change payment methods in the portal. */
+    change_payment_method?: boolean
   }
 }
 

@@ -25,6 +25,11 @@ export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your
  */
 export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType>, res: MedusaResponse) => {
   const sub = await ownSubscription(req.scope, req.portal, req.params.id)
+  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
+  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  if (!portal.allow_payment_method_update) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payment methods cannot be changed from this portal. Contact the store to change yours.")
+  }
   await answerIdempotently(req, res, `customer:${req.portal.customer_id}`, async (): Promise<IdempotentAnswer> => {
     const { payment_method_id, confirmation } = req.validatedBody
     const method = await findSavedPaymentMethod(req.scope, req.portal.customer_ids, payment_method_id)
@@ -35,8 +40,6 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
     const { result } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
       input: { subscription_id: sub.id, payment_method: paymentMethod, confirmation, by: "customer", locale: requestLanguage(req) },
     })
-    const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-    const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
     const current = await service.retrieveSubscription(sub.id)
     const outstanding = await outstandingBySubscription(service, [current])
     const subscription = presentSubscription(current, { portal, outstanding: outstanding.get(current.id) })
