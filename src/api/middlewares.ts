@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminPortalMiddlewares } from "./admin/middlewares"
+import { licenseApiMiddlewares } from "./licenses/middlewares"
 import { storePortalMiddlewares } from "./store/portal/middlewares"
 
 export default defineMiddlewares({
-  routes: [...storePortalMiddlewares, ...adminPortalMiddlewares],
+  routes: [...storePortalMiddlewares, ...adminPortalMiddlewares, ...licenseApiMiddlewares],
 })

@@ -28,4 +28,6 @@ export const PortalEvents = {
   SUBSCRIPTION_PAYMENT_METHOD_UPDATED: "subscription.payment_method_updated",
   /** An on-hold subscription's dues were paid and it is active again. Data: id, customer_id, invoice_id, order_id, by. */
   SUBSCRIPTION_REACTIVATED: "subscription.reactivated",
+  /** License keys were issued for an order. Data: ids, order_id, customer_id. */
+  LICENSE_KEYS_ISSUED: "license_key.issued",
 } as const

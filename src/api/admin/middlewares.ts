@@ -5,9 +5,11 @@ import {
   AdminCreatePortalSession,
   AdminInvoicePdf,
   AdminListInvoices,
+  AdminListLicenseKeys,
   AdminListPlans,
   AdminListSubscriptions,
   AdminUpdateCustomerPortal,
+  AdminUpsertLicensePlan,
   AdminUpsertPlan,
 } from "./validators"
 
@@ -28,4 +30,7 @@ export const adminPortalMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/customer-portal/subscriptions/:id/cancel", middlewares: [validateAndTransformBody(AdminCancelSubscription)] },
   { method: ["GET"], matcher: "/admin/customer-portal/plans", middlewares: [validateQuery(AdminListPlans)] },
   { method: ["POST"], matcher: "/admin/customer-portal/plans", middlewares: [validateAndTransformBody(AdminUpsertPlan)] },
+  { method: ["GET"], matcher: "/admin/customer-portal/license-keys", middlewares: [validateQuery(AdminListLicenseKeys)] },
+  { method: ["GET"], matcher: "/admin/customer-portal/license-plans", middlewares: [validateQuery(AdminListPlans)] },
+  { method: ["POST"], matcher: "/admin/customer-portal/license-plans", middlewares: [validateAndTransformBody(AdminUpsertLicensePlan)] },
 ]

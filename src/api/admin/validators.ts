@@ -125,3 +125,34 @@ export const AdminCancelSubscription = z
   })
   .strict()
 export type AdminCancelSubscriptionType = z.infer<typeof AdminCancelSubscription>
+
+export const AdminUpsertLicensePlan = z
+  .object({
+    product_variant_id: z.string().trim().min(1).max(64),
+    /** null: unlimited activations. */
+    activation_limit: z.number().int().min(1, { message: "activation_limit must be 1 or more, or null for unlimited" }).max(100_000).nullable().default(null),
+    /** null: the key never expires. */
+    validity_days: z.number().int().min(1, { message: "validity_days must be 1 or more, or null for a lifetime key" }).max(36_500).nullable().default(null),
+    key_prefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{1,10}$/, { message: "key_prefix is 1 to 10 letters or digits" })
+      .nullable()
+      .default(null),
+  })
+  .strict()
+export type AdminUpsertLicensePlanType = z.infer<typeof AdminUpsertLicensePlan>
+
+export const AdminListLicenseKeys = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    /** A key (or its start) or a customer's email (or its start). */
+    q: z.string().trim().min(1).max(200).optional(),
+    status: z.enum(["active", "disabled", "revoked", "expired"], { message: "status must be active, disabled, revoked or expired" }).optional(),
+    customer_id: z.string().trim().max(64).optional(),
+    mode: z.enum(["test", "live"]).optional(),
+  })
+  .strict()
+export type AdminListLicenseKeysType = z.infer<typeof AdminListLicenseKeys>

@@ -7,6 +7,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { clock } from "../../lib/clock"
 import { generateBusinessId } from "../../lib/tokens"
 import { generateEntityId } from "@medusajs/framework/utils"
 import {
@@ -16,6 +17,7 @@ import {
   InvoiceLine,
   LicenseActivation,
   LicenseKey,
+  LicensePlan,
   PortalLink,
   PortalRateLimit,
   PortalSession,
@@ -70,6 +72,26 @@ export type IdempotentStart =
   | { state: "in_progress" }
   | { state: "mismatch" }
 
+/** A license key as the license API sees it, with its active activations. */
+export type LicenseState = {
+  id: string
+  key: string
+  status: "active" | "disabled" | "revoked" | "expired"
+  mode: "test" | "live"
+  product_title: string
+  activation_limit: number | null
+  expires_at: Date | null
+  activations: { id: string; instance_name: string; created_at: Date; last_validated_at: Date | null }[]
+}
+
+/** Why a license key cannot be used now, or null when it can. */
+export function licenseRefusal(key: Pick<LicenseState, "status" | "expires_at">, now: Date): { code: string; message: string } | null {
+  if (key.status === "revoked") return { code: "revoked", message: "This license key has been revoked." }
+  if (key.status === "disabled") return { code: "disabled", message: "This license key is disabled until its subscription is paid." }
+  if (key.status === "expired" || (key.expires_at && new Date(key.expires_at) <= now)) return { code: "expired", message: "This license key has expired." }
+  return null
+}
+
 /** What a redeemed link or a live session says about who is signed in. */
 export type PortalIdentity = {
   session_id: string
@@ -98,6 +120,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   SubscriptionPlan,
   TestCard,
   IdempotencyKey,
+  LicensePlan,
 }) {
   protected readonly options_: ResolvedPortalOptions
 
@@ -193,7 +216,33 @@ export default class CustomerPortalModuleService extends MedusaService({
       )
     }
     await this.updateSubscriptions({ ...fields, id, status: to } as any, sharedContext)
+    await this.followSubscription(manager, id, to, clock.now())
     return await this.retrieveSubscription(id, {}, sharedContext)
+  }
+
+  /**
+   * The license keys of a subscription follow it, in the transaction that
+   * moves it: disabled while it is on hold, enabled again when it is active,
+   * expired when it ends. Keys the merchant revoked stay revoked.
+   */
+  private async followSubscription(manager: EntityManager, subscriptionId: string, to: SubscriptionStatus, now: Date) {
+    if (to === "on_hold") {
+      await manager.execute(
+        `UPDATE license_key SET status = 'disabled', disabled_at = ?, updated_at = now() WHERE subscription_id = ? AND status = 'active' AND deleted_at IS NULL`,
+        [now, subscriptionId]
+      )
+    } else if (to === "active") {
+      await manager.execute(
+        `UPDATE license_key SET status = 'active', disabled_at = NULL, updated_at = now() WHERE subscription_id = ? AND status = 'disabled' AND deleted_at IS NULL`,
+        [subscriptionId]
+      )
+    } else {
+      await manager.execute(
+        `UPDATE license_key SET status = 'expired', expires_at = LEAST(COALESCE(expires_at, ?), ?), updated_at = now()
+         WHERE subscription_id = ? AND status IN ('active', 'disabled') AND deleted_at IS NULL`,
+        [now, now, subscriptionId]
+      )
+    }
   }
 
   /**
@@ -451,5 +500,140 @@ export default class CustomerPortalModuleService extends MedusaService({
   async releaseIdempotentRequest(id: string, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.manager as EntityManager
     await manager.execute(`DELETE FROM portal_idempotency_key WHERE id = ? AND state = 'in_progress'`, [id])
+  }
+
+  /** A license key by its value, with its active activations; null when there is none. */
+  @InjectManager()
+  async findLicense(key: string, @MedusaContext() sharedContext: Context = {}): Promise<LicenseState | null> {
+    const manager = sharedContext.manager as EntityManager
+    return this.readLicense(manager, key, false)
+  }
+
+  private async readLicense(manager: EntityManager, key: string, lock: boolean): Promise<LicenseState | null> {
+    const [row] = (await manager.execute(
+      `SELECT id, key, status, mode, product_title, activation_limit, expires_at FROM license_key WHERE key = ? AND deleted_at IS NULL${lock ? " FOR UPDATE" : ""}`,
+      [key]
+    )) as Omit<LicenseState, "activations">[]
+    if (!row) return null
+    const activations = (await manager.execute(
+      `SELECT id, instance_name, created_at, last_validated_at FROM license_activation
+       WHERE license_key_id = ? AND deactivated_at IS NULL AND deleted_at IS NULL ORDER BY created_at`,
+      [row.id]
+    )) as LicenseState["activations"]
+    return { ...row, activations }
+  }
+
+  /**
+   * Activates a license key on an instance (a machine, a site). The key's
+   * row is locked first, so concurrent activations are counted one after
+   * another and the limit holds: of twenty at once against a limit of three,
+   * three succeed. The same instance again is the same activation.
+   */
+  @InjectTransactionManager()
+  async activateLicense(
+    input: { key: string; instance_name: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<
+    | { license: LicenseState; activation: LicenseState["activations"][number]; created: boolean; refused?: undefined }
+    | { license: LicenseState; refused: { code: string; message: string } }
+  > {
+    const manager = sharedContext.transactionManager as EntityManager
+    const license = await this.readLicense(manager, input.key, true)
+    if (!license) throw new MedusaError(MedusaError.Types.NOT_FOUND, "There is no such license key.")
+    const refusal = licenseRefusal(license, input.now)
+    if (refusal) return { license, refused: refusal }
+    const existing = license.activations.find((a) => a.instance_name === input.instance_name)
+    if (existing) {
+      await manager.execute(`UPDATE license_activation SET last_validated_at = ?, updated_at = now() WHERE id = ?`, [input.now, existing.id])
+      return { license, activation: { ...existing, last_validated_at: input.now }, created: false }
+    }
+    if (license.activation_limit !== null && license.activations.length >= license.activation_limit) {
+      return {
+        license,
+        refused: {
+          code: "activation_limit_reached",
+          message: `This license key is already active on ${license.activations.length} of ${license.activation_limit} instances. Deactivate one to use it here.`,
+        },
+      }
+    }
+    const id = generateEntityId(undefined, "lact")
+    await manager.execute(
+      `INSERT INTO license_activation (id, license_key_id, instance_name, last_validated_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      [id, license.id, input.instance_name, input.now, input.now, input.now]
+    )
+    const activation = { id, instance_name: input.instance_name, created_at: input.now, last_validated_at: input.now }
+    return { license: { ...license, activations: [...license.activations, activation] }, activation, created: true }
+  }
+
+  /** Ends one activation of a license key, by instance name or id; false when there was none to end. */
+  @InjectTransactionManager()
+  async deactivateLicense(
+    input: { license_key_id: string; instance_name?: string; activation_id?: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const rows = (await manager.execute(
+      `UPDATE license_activation SET deactivated_at = ?, updated_at = now()
+       WHERE license_key_id = ? AND deactivated_at IS NULL AND deleted_at IS NULL AND ${input.activation_id ? "id = ?" : "instance_name = ?"}
+       RETURNING id`,
+      [input.now, input.license_key_id, input.activation_id ?? input.instance_name]
+    )) as { id: string }[]
+    return rows.length > 0
+  }
+
+  /**
+   * Issues license keys, one per order line unit: a unit that already has
+   * its key keeps it (a second run issues nothing), so concurrent or
+   * repeated runs for one order never give a unit two keys. Returns the ids
+   * of the keys issued now.
+   */
+  @InjectManager()
+  async issueLicenseKeys(
+    keys: {
+      portal_id: string
+      mode: "test" | "live"
+      key: string
+      customer_id: string
+      order_id: string
+      order_line_item_id: string
+      line_unit: number
+      product_variant_id: string | null
+      subscription_id: string | null
+      product_title: string
+      activation_limit: number | null
+      expires_at: Date | null
+      disabled_at: Date | null
+    }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!keys.length) return []
+    const manager = sharedContext.manager as EntityManager
+    const columns = ["id", "portal_id", "mode", "key", "customer_id", "order_id", "order_line_item_id", "line_unit", "product_variant_id", "subscription_id", "product_title", "status", "activation_limit", "expires_at", "disabled_at"] as const
+    const rows = keys.map((k) => ({ ...k, id: generateEntityId(undefined, "lkey"), status: k.disabled_at ? "disabled" : "active" }))
+    const placeholders = rows.map(() => `(${columns.map(() => "?").join(", ")}, now(), now())`).join(", ")
+    const bindings = rows.flatMap((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null))
+    const inserted = (await manager.execute(
+      `INSERT INTO license_key (${columns.join(", ")}, created_at, updated_at) VALUES ${placeholders}
+       ON CONFLICT (order_line_item_id, line_unit) WHERE order_line_item_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      bindings
+    )) as { id: string }[]
+    return inserted.map((row) => row.id)
+  }
+
+  /** Active activations of each key, by key id, in one query (for a page of keys). */
+  @InjectManager()
+  async countActivations(licenseKeyIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, number>> {
+    const counts = new Map<string, number>()
+    if (!licenseKeyIds.length) return counts
+    const manager = sharedContext.manager as EntityManager
+    const rows = (await manager.execute(
+      `SELECT license_key_id, count(*)::int AS n FROM license_activation
+       WHERE license_key_id IN (${licenseKeyIds.map(() => "?").join(", ")}) AND deactivated_at IS NULL AND deleted_at IS NULL
+       GROUP BY license_key_id`,
+      licenseKeyIds
+    )) as { license_key_id: string; n: number }[]
+    for (const row of rows) counts.set(row.license_key_id, Number(row.n))
+    return counts
   }
 }

@@ -12,6 +12,7 @@ import {
   StorePortalExportInvoices,
   StorePortalInvoicePdf,
   StorePortalListInvoices,
+  StorePortalListLicenseKeys,
   StorePortalListOrders,
   StorePortalLoginRequest,
 } from "./validators"
@@ -44,6 +45,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/portal/invoices", middlewares: [validateQuery(StorePortalListInvoices)] },
   { method: ["GET"], matcher: "/store/portal/exports/invoices", middlewares: [validateQuery(StorePortalExportInvoices)] },
   { method: ["GET"], matcher: "/store/portal/subscriptions", middlewares: [validateQuery(StorePortalListSubscriptions)] },
+  { method: ["GET"], matcher: "/store/portal/license-keys", middlewares: [validateQuery(StorePortalListLicenseKeys)] },
   {
     method: ["POST"],
     matcher: "/store/portal/payment-methods",

@@ -109,3 +109,11 @@ export const StorePortalChangePaymentMethod = z
   })
   .strict()
 export type StorePortalChangePaymentMethodType = z.infer<typeof StorePortalChangePaymentMethod>
+
+export const StorePortalListLicenseKeys = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict()
+export type StorePortalListLicenseKeysType = z.infer<typeof StorePortalListLicenseKeys>

@@ -15,6 +15,8 @@ const LicenseKey = model
     customer_id: model.text(),
     order_id: model.text().nullable(),
     order_line_item_id: model.text().nullable(),
+    /** Which unit of its order line the key is for (0-based): one key per unit, issued once. */
+    line_unit: model.number().nullable(),
     product_variant_id: model.text().nullable(),
     subscription_id: model.text().nullable(),
     product_title: model.text(),
@@ -30,7 +32,7 @@ const LicenseKey = model
   .indexes([
     { name: "IDX_license_key_key_unique", on: ["key"], unique: true },
     { name: "IDX_license_key_customer", on: ["customer_id", "created_at"], where: "deleted_at IS NULL" },
-    { name: "IDX_license_key_order_line", on: ["order_line_item_id"], where: "order_line_item_id IS NOT NULL" },
+    { name: "IDX_license_key_order_line_unit", on: ["order_line_item_id", "line_unit"], unique: true, where: "order_line_item_id IS NOT NULL AND deleted_at IS NULL" },
     { name: "IDX_license_key_subscription", on: ["subscription_id"], where: "subscription_id IS NOT NULL" },
   ])
   .checks([

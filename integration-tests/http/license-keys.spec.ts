@@ -1,0 +1,274 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { placeOrder } from "../../scripts/fixtures/commerce"
+import { clock } from "../../src/lib/clock"
+import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
+import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
+import { issueOrderLicenseKeysWorkflow } from "../../src/workflows/issue-order-license-keys"
+import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createDigitalCatalog } from "../helpers/catalog"
+import { waitFor } from "../helpers/wait"
+
+jest.setTimeout(240_000)
+
+const PROVIDER = "pp_test-card_test"
+const DAY = 86_400_000
+const KEY = /^ACME(-[0-9A-HJKMNP-TV-Z]{5}){4}$/
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let store: { headers: Record<string, string> }
+    let catalog: Awaited<ReturnType<typeof createDigitalCatalog>>
+    const customers: Record<string, { id: string; token: string }> = {}
+    const service = () => getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
+    const as = (who: string) => ({ headers: { ...store.headers, authorization: `Bearer ${customers[who].token}` } })
+    const portal = (who: string, method: "get" | "post" | "delete", path: string) =>
+      (method === "post" ? api.post(path, {}, as(who)) : api[method](path, as(who))).catch((e: any) => e.response)
+    const license = (action: "validate" | "activate" | "deactivate", body: unknown) => api.post(`/licenses/${action}`, body).catch((e: any) => e.response)
+    const card = async (number = "4242 4242 4242 4242") =>
+      (await api.post("/store/test-cards", { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, store)).data.card.id as string
+    const buy = async (who: string, quantity = 1) => {
+      const order = await placeOrder(getContainer(), {
+        region_id: catalog.region.id,
+        sales_channel_id: catalog.salesChannel.id,
+        email: who,
+        customer_id: customers[who].id,
+        items: [{ variant_id: catalog.variant.id, quantity }],
+        provider_id: PROVIDER,
+        payment_data: { payment_method_id: await card(), save_payment_method: true },
+      })
+      const keys = await waitFor(
+        () => service().listLicenseKeys({ order_id: order.id }, { order: { line_unit: "ASC" } }),
+        (list) => list.length === quantity
+      )
+      return { order, keys }
+    }
+    const licensePlan = (terms: Record<string, unknown> = {}) =>
+      api.post("/admin/customer-portal/license-plans", { product_variant_id: catalog.variant.id, activation_limit: 3, validity_days: 365, key_prefix: "acme", ...terms }, admin)
+
+    beforeEach(async () => {
+      jest.restoreAllMocks()
+      const container = getContainer()
+      admin = await createAdminHeaders(container)
+      store = await createStoreHeaders(container)
+      catalog = await createDigitalCatalog(container, 49)
+      for (const email of ["layla@example.com", "other@example.com"]) {
+        const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email, has_account: true }])
+        const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, {}, admin)).data.portal_session
+        customers[email] = { id: customer.id, token: (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token }
+      }
+    })
+
+    describe("license plans and issuing", () => {
+      it("an order of a license-keyed variant gets one key per unit, with the plan's terms, once", async () => {
+        const created = await licensePlan()
+        expect(created.status).toBe(201)
+        expect(created.data.license_plan).toMatchObject({ activation_limit: 3, validity_days: 365, key_prefix: "ACME" })
+        const { order, keys } = await buy("layla@example.com", 2)
+        expect(keys).toHaveLength(2)
+        expect(new Set(keys.map((k) => k.key)).size).toBe(2)
+        for (const key of keys) {
+          expect(key.key).toMatch(KEY)
+          expect(key).toMatchObject({ status: "active", customer_id: customers["layla@example.com"].id, activation_limit: 3, product_title: "Desktop app · 1 seat", subscription_id: null })
+          const placed = await getContainer().resolve(Modules.ORDER).retrieveOrder(order.id)
+          expect(new Date(key.expires_at!).getTime()).toBe(new Date(placed.created_at).getTime() + 365 * DAY)
+        }
+        // Run again (an event delivered twice): nothing new.
+        const { result } = await issueOrderLicenseKeysWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        expect(result.issued).toEqual([])
+        expect(await service().listLicenseKeys({ order_id: order.id })).toHaveLength(2)
+      })
+
+      it("unlimited and lifetime terms; an update applies to later orders only; refuses bad terms", async () => {
+        await licensePlan()
+        const first = await buy("layla@example.com")
+        const changed = await licensePlan({ activation_limit: null, validity_days: null, key_prefix: null })
+        expect(changed.status).toBe(200)
+        const { keys } = await buy("layla@example.com")
+        expect(keys[0]).toMatchObject({ activation_limit: null, expires_at: null })
+        expect(keys[0].key).toMatch(/^([0-9A-Z]{5}-){3}[0-9A-Z]{5}$/)
+        expect((await service().retrieveLicenseKey(first.keys[0].id)).activation_limit).toBe(3)
+        for (const bad of [{ activation_limit: 0 }, { validity_days: -1 }, { key_prefix: "no spaces" }, { metadata: {} }]) {
+          const res = await licensePlan(bad).catch((e: any) => e.response)
+          expect(res.status).toBe(400)
+        }
+      })
+
+      it("a key of a subscription's line lives with it: disabled on hold, enabled when active, expired when it ends", async () => {
+        await licensePlan()
+        expect((await api.post("/admin/customer-portal/plans", { product_variant_id: catalog.variant.id, interval: "month" }, admin)).status).toBe(201)
+        const { keys } = await buy("layla@example.com")
+        const [sub] = await service().listSubscriptions({ customer_id: customers["layla@example.com"].id })
+        expect(keys[0]).toMatchObject({ subscription_id: sub.id, expires_at: null, status: "active" })
+        const key = keys[0].key
+
+        await service().transitionSubscription(sub.id, "on_hold", { on_hold_since: clock.now(), next_renewal_at: null })
+        expect(await service().retrieveLicenseKey(keys[0].id)).toMatchObject({ status: "disabled" })
+        const disabled = await license("validate", { key })
+        expect(disabled.data).toMatchObject({ valid: false, code: "disabled" })
+        expect((await license("activate", { key, instance_name: "laptop" })).data).toMatchObject({ code: "disabled" })
+
+        await service().transitionSubscription(sub.id, "active", { on_hold_since: null })
+        expect(await service().retrieveLicenseKey(keys[0].id)).toMatchObject({ status: "active", disabled_at: null })
+        expect((await license("validate", { key })).data.valid).toBe(true)
+
+        await service().transitionSubscription(sub.id, "cancelled", { ended_at: clock.now(), next_renewal_at: null })
+        const ended = await service().retrieveLicenseKey(keys[0].id)
+        expect(ended.status).toBe("expired")
+        expect(ended.expires_at).not.toBeNull()
+        expect((await license("validate", { key })).data).toMatchObject({ valid: false, code: "expired" })
+      })
+    })
+
+    describe("in the portal (P5)", () => {
+      it("lists the customer's keys masked, reveals one on request, and another customer's key is a 404", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com", 2)
+        const list = await portal("layla@example.com", "get", "/store/portal/license-keys")
+        expect(list.status).toBe(200)
+        expect(list.data.count).toBe(2)
+        for (const item of list.data.license_keys) {
+          expect(item.masked_key).toMatch(/^ACME(-•••••){3}-[0-9A-Z]{5}$/)
+          expect(item).toMatchObject({ product_title: "Desktop app · 1 seat", status: "active", activation_limit: 3, activations_used: 0 })
+        }
+        expect(JSON.stringify(list.data)).not.toContain(keys[0].key)
+        expect(JSON.stringify(list.data)).not.toMatch(/cus_|order_/)
+        const revealed = await portal("layla@example.com", "post", `/store/portal/license-keys/${keys[0].id}/reveal`)
+        expect(revealed.status).toBe(200)
+        expect(revealed.data.key).toBe(keys[0].key)
+        expect(revealed.headers["cache-control"]).toBe("no-store")
+
+        expect((await portal("other@example.com", "get", "/store/portal/license-keys")).data.count).toBe(0)
+        for (const [method, path] of [
+          ["get", `/store/portal/license-keys/${keys[0].id}`],
+          ["post", `/store/portal/license-keys/${keys[0].id}/reveal`],
+          ["delete", `/store/portal/license-keys/${keys[0].id}/activations/lact_x`],
+        ] as const) {
+          const res = await portal("other@example.com", method, path)
+          expect(res.status).toBe(404)
+          expect(res.data.message).toBe("There is no such license key in your account.")
+        }
+      })
+
+      it("shows the activations and lets the customer free one, when the store allows it", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
+        const key = keys[0].key
+        expect((await license("activate", { key, instance_name: "Old laptop" })).status).toBe(201)
+        expect((await license("activate", { key, instance_name: "Studio iMac" })).status).toBe(201)
+        const detail = await portal("layla@example.com", "get", `/store/portal/license-keys/${keys[0].id}`)
+        expect(detail.data.license_key).toMatchObject({ activations_used: 2, can_deactivate: true })
+        expect(detail.data.license_key.activations.map((a: any) => a.name)).toEqual(["Old laptop", "Studio iMac"])
+        const old = detail.data.license_key.activations[0].id
+
+        await api.post("/admin/customer-portal", { allow_license_deactivation: false }, admin)
+        const refused = await portal("layla@example.com", "delete", `/store/portal/license-keys/${keys[0].id}/activations/${old}`)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/Contact the store/)
+        await api.post("/admin/customer-portal", { allow_license_deactivation: true }, admin)
+
+        const freed = await portal("layla@example.com", "delete", `/store/portal/license-keys/${keys[0].id}/activations/${old}`)
+        expect(freed.status).toBe(200)
+        expect((await portal("layla@example.com", "delete", `/store/portal/license-keys/${keys[0].id}/activations/${old}`)).status).toBe(404)
+        const after = await portal("layla@example.com", "get", `/store/portal/license-keys/${keys[0].id}`)
+        expect(after.data.license_key.activations.map((a: any) => a.name)).toEqual(["Studio iMac"])
+        expect((await license("validate", { key, instance_name: "Old laptop" })).data).toMatchObject({ valid: false, code: "not_activated" })
+      })
+
+      it("needs a session", async () => {
+        expect((await api.get("/store/portal/license-keys", store).catch((e: any) => e.response)).status).toBe(401)
+      })
+    })
+
+    describe("in the admin", () => {
+      it("finds keys by key or customer email, shows activations, revokes and re-enables", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
+        await buy("other@example.com")
+        await license("activate", { key: keys[0].key, instance_name: "laptop" })
+        const byEmail = await api.get("/admin/customer-portal/license-keys?q=layla@", admin)
+        expect(byEmail.data.license_keys.map((k: any) => k.id)).toEqual([keys[0].id])
+        expect(byEmail.data.license_keys[0]).toMatchObject({ key: keys[0].key, customer_email: "layla@example.com", activations_used: 1 })
+        const byKey = await api.get(`/admin/customer-portal/license-keys?q=${keys[0].key.slice(0, 11).toLowerCase()}`, admin)
+        expect(byKey.data.license_keys.map((k: any) => k.id)).toEqual([keys[0].id])
+        expect((await api.get("/admin/customer-portal/license-keys", admin)).data.count).toBe(2)
+        expect((await api.get("/admin/customer-portal/license-keys?status=revoked", admin)).data.count).toBe(0)
+        const detail = await api.get(`/admin/customer-portal/license-keys/${keys[0].id}`, admin)
+        expect(detail.data.license_key.activations).toMatchObject([{ name: "laptop", deactivated_at: null }])
+
+        const revoked = await api.post(`/admin/customer-portal/license-keys/${keys[0].id}/revoke`, {}, admin)
+        expect(revoked.data.license_key.status).toBe("revoked")
+        expect((await license("validate", { key: keys[0].key })).data).toMatchObject({ valid: false, code: "revoked" })
+        expect((await api.post(`/admin/customer-portal/license-keys/${keys[0].id}/revoke`, {}, admin).catch((e: any) => e.response)).status).toBe(400)
+        const enabled = await api.post(`/admin/customer-portal/license-keys/${keys[0].id}/enable`, {}, admin)
+        expect(enabled.data.license_key.status).toBe("active")
+        expect((await license("validate", { key: keys[0].key })).data.valid).toBe(true)
+        expect((await api.get("/admin/customer-portal/license-keys/lkey_missing", admin).catch((e: any) => e.response)).status).toBe(404)
+      })
+    })
+
+    describe("license API", () => {
+      it("validates, activates (the same instance twice is one activation), deactivates, and says nothing about the buyer", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
+        const key = keys[0].key
+        const valid = await license("validate", { key: key.toLowerCase() })
+        expect(valid.status).toBe(200)
+        expect(valid.data).toMatchObject({ valid: true, license_key: { status: "active", activation_limit: 3, activations_used: 0, product_title: "Desktop app · 1 seat" }, instance: null })
+        const first = await license("activate", { key, instance_name: "build-server" })
+        expect(first.status).toBe(201)
+        expect(first.data).toMatchObject({ license_key: { activations_used: 1 }, instance: { name: "build-server" } })
+        const again = await license("activate", { key, instance_name: "build-server" })
+        expect(again.status).toBe(200)
+        expect(again.data.instance.id).toBe(first.data.instance.id)
+        expect((await license("validate", { key, instance_name: "build-server" })).data).toMatchObject({ valid: true, instance: { name: "build-server" } })
+        for (const res of [valid, first, again]) expect(JSON.stringify(res.data)).not.toMatch(/layla|cus_|order_|lkey_/)
+        const off = await license("deactivate", { key, instance_name: "build-server" })
+        expect(off.status).toBe(200)
+        expect(off.data.license_key.activations_used).toBe(0)
+        expect((await license("deactivate", { key, instance_name: "build-server" })).status).toBe(404)
+      })
+
+      it("twenty activations at once against a limit of three: exactly three succeed", async () => {
+        await licensePlan({ activation_limit: 3 })
+        const { keys } = await buy("layla@example.com")
+        const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => license("activate", { key: keys[0].key, instance_name: `machine-${i}` })))
+        expect(answers.filter((a) => a.status === 201)).toHaveLength(3)
+        const refused = answers.filter((a) => a.status === 400)
+        expect(refused).toHaveLength(17)
+        expect(refused[0].data).toMatchObject({ code: "activation_limit_reached", message: "This license key is already active on 3 of 3 instances. Deactivate one to use it here." })
+        expect((await service().countActivations([keys[0].id])).get(keys[0].id)).toBe(3)
+      })
+
+      it("a wrong key is a 404, a malformed one a 400, a revoked or expired one is refused", async () => {
+        await licensePlan({ validity_days: 30 })
+        const { keys } = await buy("layla@example.com")
+        const unknown = await license("validate", { key: "ACME-00000-00000-00000-00000" })
+        expect(unknown.status).toBe(404)
+        expect(unknown.data.message).toBe("There is no such license key.")
+        expect((await license("activate", { key: "ACME-00000-00000-00000-00000", instance_name: "x" })).status).toBe(404)
+        for (const body of [{ key: "not a key" }, {}, { key: keys[0].key, extra: 1 }, { key: keys[0].key, instance_name: "x".repeat(201) }]) {
+          expect((await license("validate", body)).status).toBe(400)
+        }
+        expect((await license("deactivate", { key: keys[0].key })).status).toBe(400)
+
+        await service().updateLicenseKeys({ id: keys[0].id, status: "revoked", revoked_at: new Date() })
+        expect((await license("validate", { key: keys[0].key })).data).toMatchObject({ valid: false, code: "revoked" })
+        await service().updateLicenseKeys({ id: keys[0].id, status: "active", revoked_at: null })
+
+        // Past its validity (the clock moves on; rate limits move with it, so this comes last).
+        jest.spyOn(clock, "now").mockImplementation(() => new Date(Date.now() + 31 * DAY))
+        expect((await license("validate", { key: keys[0].key })).data).toMatchObject({ valid: false, code: "expired" })
+        expect((await license("activate", { key: keys[0].key, instance_name: "x" })).status).toBe(400)
+      })
+
+      it("is rate limited per address", async () => {
+        const statuses: number[] = []
+        for (let i = 0; i < 130; i++) statuses.push((await license("validate", { key: "ACME-00000-00000-00000-00000" })).status)
+        expect(statuses.slice(0, 120).every((s) => s === 404)).toBe(true)
+        expect(statuses).toContain(429)
+      })
+    })
+  },
+})
