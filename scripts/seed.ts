@@ -19,6 +19,7 @@ import { renewDueSubscriptions } from "../src/lib/renew-due-subscriptions"
 import { CUSTOMER_PORTAL_MODULE } from "../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../src/modules/customer-portal/service"
 import { createCard, type Db } from "../src/providers/test-card/cards"
+import { issueOrderLicenseKeysWorkflow } from "../src/workflows/issue-order-license-keys"
 import { startOrderSubscriptionsWorkflow } from "../src/workflows/start-order-subscriptions"
 import { placeOrder } from "./fixtures/commerce"
 
@@ -60,6 +61,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   await ensureAdmin(container)
   await backfillInvoices(container)
   await demoSubscriptions(container)
+  await demoLicenseKeys(container)
   const { data: apiKeys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: KEY_TITLE } })
   let { result: portal } = await ensureCustomerPortalWorkflow(container).run()
   if (!portal.business_address) {
@@ -280,6 +282,34 @@ async function demoSubscriptions(container: MedusaContainer) {
   })
   const summary = await renewDueSubscriptions(container)
   logger.info(`Demo subscriptions: Layla's is active; Noor's renewal was attempted (${summary.failed} on hold).`)
+}
+
+/**
+ * The desktop app comes with license keys (three activations each, no
+ * expiry, prefix NWD): every order of it gets its keys, as a placed order
+ * does, and one of Layla's keys is already active on her laptop.
+ */
+async function demoLicenseKeys(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service = container.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
+  const [desktop] = await container.resolve(Modules.PRODUCT).listProductVariants({ sku: "NW-DESKTOP-1" }, { take: 1, select: ["id"] })
+  if (!desktop) return
+  if (!(await service.listLicensePlans({ product_variant_id: desktop.id }, { take: 1 })).length) {
+    await service.createLicensePlans({ product_variant_id: desktop.id, activation_limit: 3, validity_days: null, key_prefix: "NWD" })
+  }
+  const { data: orders } = await query.graph({ entity: "order", fields: ["id"], pagination: { order: { created_at: "ASC" } } })
+  for (const order of orders) {
+    await issueOrderLicenseKeysWorkflow(container).run({ input: { order_id: order.id } })
+  }
+  const {
+    data: [layla],
+  } = await query.graph({ entity: "customer", fields: ["id"], filters: { email: "layla@example.com", has_account: true } })
+  const [first] = layla ? await service.listLicenseKeys({ customer_id: layla.id }, { take: 1, order: { created_at: "ASC" } }) : []
+  if (first && !(await service.countActivations([first.id])).get(first.id)) {
+    await service.activateLicense({ key: first.key, instance_name: "Layla's MacBook Pro", now: new Date() })
+  }
+  logger.info(`Demo license keys: ${(await service.listLicenseKeys({}, { select: ["id"] })).length} issued.`)
 }
 
 async function ensureAdmin(container: MedusaContainer) {

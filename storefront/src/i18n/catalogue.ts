@@ -17,6 +17,7 @@ const clientNamespaces = [
   "Billing",
   "SubscriptionActions",
   "PaymentMethod",
+  "LicenseKeyActions",
 ] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>

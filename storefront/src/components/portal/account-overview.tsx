@@ -2,6 +2,7 @@ import { Heading, Text } from "@medusajs/ui"
 import { getTranslations } from "next-intl/server"
 import type { AppLocale } from "@/i18n/routing"
 import type { PortalCustomer } from "@/lib/portal/types"
+import { LicenseKeysOverview, type LicenseKeysResult } from "./license-keys-overview"
 import { RecentPurchases, type RecentPurchasesResult } from "./recent-purchases"
 import { OnHoldAlerts, SubscriptionsOverview, type SubscriptionsResult } from "./subscriptions-overview"
 
@@ -9,10 +10,11 @@ type Props = {
   locale: AppLocale
   customer: PortalCustomer
   subscriptions: SubscriptionsResult
+  licenseKeys: LicenseKeysResult
   purchases: RecentPurchasesResult
 }
 
-export async function AccountOverview({ locale, customer, subscriptions, purchases }: Props) {
+export async function AccountOverview({ locale, customer, subscriptions, licenseKeys, purchases }: Props) {
   const t = await getTranslations("Account")
   const name = customer.first_name?.trim() || customer.last_name?.trim()
 
@@ -34,6 +36,7 @@ export async function AccountOverview({ locale, customer, subscriptions, purchas
         )}
       </div>
       <SubscriptionsOverview locale={locale} result={subscriptions} />
+      <LicenseKeysOverview result={licenseKeys} />
       <RecentPurchases result={purchases} />
     </div>
   )

@@ -8,6 +8,7 @@ import { Link, usePathname } from "@/i18n/navigation"
 const items = [
   { href: "/portal", label: "overview" },
   { href: "/portal/subscriptions", label: "subscriptions" },
+  { href: "/portal/license-keys", label: "licenseKeys" },
   { href: "/portal/billing", label: "billing" },
 ] as const
 

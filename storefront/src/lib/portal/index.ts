@@ -7,6 +7,12 @@ export { getPortalConfig, type PortalConfig } from "./config"
 export { getMe } from "./customer"
 export { describeError, toFailure } from "./errors"
 export { getInvoice, listInvoices } from "./invoices"
+export {
+  deactivateLicenseActivation,
+  getLicenseKey,
+  listLicenseKeys,
+  revealLicenseKey,
+} from "./license-keys"
 export { formatMinorUnits, formatMinorUnitsToParts, fromMinorUnits } from "./money"
 export { listOrders } from "./orders"
 export { addPaymentMethod, createTestCard, listPaymentMethods } from "./payment-methods"

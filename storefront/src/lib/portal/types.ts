@@ -345,3 +345,64 @@ export type PortalChangePaymentMethodResponse =
       amount: number
       currency_code: string
     }
+
+/** `disabled` is a key whose subscription is not paid; `expired` also covers a date that has passed. */
+export type PortalLicenseKeyStatus = "active" | "disabled" | "revoked" | "expired"
+
+/** A license key as listed: masked, with its terms. The whole key only comes from `.../reveal`. */
+export type PortalLicenseKey = {
+  id: string
+  product_title: string
+  status: PortalLicenseKeyStatus
+  /** All but the prefix and the last group hidden: "ACME-•••••-•••••-•••••-HV8WN". */
+  masked_key: string
+  /** Null for unlimited activations. */
+  activation_limit: number | null
+  activations_used: number
+  /** ISO date; null for a key that never expires. */
+  expires_at: string | null
+  /** True for a key that lives as long as a subscription is paid. */
+  tied_to_subscription: boolean
+  /** ISO date */
+  issued_at: string
+}
+
+/** `GET /store/portal/license-keys`, newest first; `limit` is 1 to 100. */
+export type PortalLicenseKeysResponse = {
+  license_keys: PortalLicenseKey[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** One device (instance) a key is active on. */
+export type PortalLicenseActivation = {
+  id: string
+  /** The instance's name as the software reported it. */
+  name: string
+  /** ISO dates */
+  activated_at: string
+  last_validated_at: string | null
+}
+
+export type PortalLicenseKeyDetail = PortalLicenseKey & {
+  activations: PortalLicenseActivation[]
+  /** False when the store does not let customers free an activation in the portal. */
+  can_deactivate: boolean
+}
+
+/** `GET /store/portal/license-keys/:id`; 404 for a key that is not the customer's. */
+export type PortalLicenseKeyResponse = {
+  license_key: PortalLicenseKeyDetail
+}
+
+/** `POST /store/portal/license-keys/:id/reveal`: the whole key. */
+export type PortalRevealLicenseKeyResponse = {
+  id: string
+  key: string
+}
+
+/** `DELETE /store/portal/license-keys/:id/activations/:activation_id` */
+export type PortalDeactivateLicenseResponse = {
+  deleted: boolean
+}

@@ -3,6 +3,8 @@
 import { refresh } from "next/cache"
 import { getFormatter, getLocale } from "next-intl/server"
 import type { AccessLinkState } from "@/components/portal/access-link-panel"
+import type { DeactivateResult } from "@/components/portal/license-activations"
+import type { RevealResult } from "@/components/portal/license-key-value"
 import type { LoginFormState } from "@/components/portal/login-form"
 import type {
   AddCardResult,
@@ -18,18 +20,21 @@ import {
   changeSubscriptionPaymentMethod,
   clearSessionCookie,
   createTestCard,
+  deactivateLicenseActivation,
   describeError,
   getPortalConfig,
   getSessionToken,
   isFetchError,
   redeemLink,
   requestLoginLink,
+  revealLicenseKey,
   setSessionCookie,
   signInPath,
   signOut,
   toFailure,
   undoCancelSubscription,
 } from "@/lib/portal"
+import { ACTIVATION_ID, LICENSE_KEY_ID } from "@/lib/portal/license-key-options"
 import {
   checkCard,
   IDEMPOTENCY_KEY,
@@ -314,4 +319,77 @@ export async function changePaymentMethodAction(
       console.error("[portal] unexpected answer to a payment method change")
       return { status: "failed", failure: { kind: "unexpected" } }
   }
+}
+
+/**
+ * License keys: the whole key, only when the customer pressed "Reveal" or "Copy". It goes back
+ * to that one page in the action's answer and is never logged, kept or put in an address.
+ */
+export async function revealLicenseKeyAction(licenseKeyId: string): Promise<RevealResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  if (typeof licenseKeyId !== "string" || !LICENSE_KEY_ID.test(licenseKeyId)) {
+    return { status: "not_found" }
+  }
+  try {
+    const { key } = await revealLicenseKey(token, licenseKeyId)
+    if (typeof key !== "string" || !key) {
+      return { status: "failed", failure: { kind: "unexpected" } }
+    }
+    return { status: "revealed", key }
+  } catch (error) {
+    if (isFetchError(error) && error.status === 401) {
+      return { status: "session_ended" }
+    }
+    if (isFetchError(error) && error.status === 404) {
+      return { status: "not_found" }
+    }
+    return { status: "failed", failure: toFailure(error) }
+  }
+}
+
+/**
+ * License key page: frees one activation (a device the customer no longer uses). Whether that is
+ * allowed is the backend's call; a refusal or an activation already gone reloads the page's data.
+ */
+export async function deactivateLicenseActivationAction(
+  licenseKeyId: string,
+  activationId: string
+): Promise<DeactivateResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  if (
+    typeof licenseKeyId !== "string" ||
+    !LICENSE_KEY_ID.test(licenseKeyId) ||
+    typeof activationId !== "string" ||
+    !ACTIVATION_ID.test(activationId)
+  ) {
+    return { status: "not_found" }
+  }
+  try {
+    await deactivateLicenseActivation(token, licenseKeyId, activationId)
+  } catch (error) {
+    if (!isFetchError(error)) {
+      return { status: "failed", failure: toFailure(error) }
+    }
+    switch (error.status) {
+      case 401:
+        return { status: "session_ended" }
+      case 400:
+        // The store does not let customers free activations: the page then says whom to ask.
+        refresh()
+        return { status: "refused" }
+      case 404:
+        refresh()
+        return { status: "not_found" }
+    }
+    return { status: "failed", failure: toFailure(error) }
+  }
+  // The page behind the dialog shows the list without the device with the answer.
+  refresh()
+  return { status: "deactivated" }
 }

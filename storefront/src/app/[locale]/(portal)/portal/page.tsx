@@ -4,6 +4,7 @@ import { notFound } from "next/navigation"
 import { AccountOverview } from "@/components/portal/account-overview"
 import { FailureMessage } from "@/components/portal/failure-message"
 import { PortalShell } from "@/components/portal/portal-shell"
+import type { LicenseKeysResult } from "@/components/portal/license-keys-overview"
 import type { RecentPurchasesResult } from "@/components/portal/recent-purchases"
 import { SignedOutEntry } from "@/components/portal/signed-out-entry"
 import type { SubscriptionsResult } from "@/components/portal/subscriptions-overview"
@@ -15,6 +16,7 @@ import {
   getPortalConfig,
   getSessionToken,
   isFetchError,
+  listLicenseKeys,
   listOrders,
   listSubscriptions,
   signInPath,
@@ -25,6 +27,8 @@ import { signOutAction } from "./actions"
 const RECENT_PURCHASES = 5
 /** The backend's largest page: the overview lists every current subscription. */
 const CURRENT_SUBSCRIPTIONS = 50
+/** The newest few keys; the license keys page has them all. */
+const RECENT_LICENSE_KEYS = 3
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -50,12 +54,13 @@ export default async function PortalPage({ params }: Props) {
     )
   }
 
-  const [me, orders, subscriptions] = await Promise.allSettled([
+  const [me, orders, subscriptions, keys] = await Promise.allSettled([
     getMe(token),
     listOrders(token, { limit: RECENT_PURCHASES }),
     listSubscriptions(token, { state: "current", limit: CURRENT_SUBSCRIPTIONS }),
+    listLicenseKeys(token, { limit: RECENT_LICENSE_KEYS }),
   ])
-  if (isSessionEnded(me) || isSessionEnded(orders) || isSessionEnded(subscriptions)) {
+  if (isSessionEnded(me) || isSessionEnded(orders) || isSessionEnded(subscriptions) || isSessionEnded(keys)) {
     // A page cannot change cookies: this route handler clears the stale one, then sends the customer on.
     redirect({ href: "/portal/session-expired", locale })
   }
@@ -80,6 +85,11 @@ export default async function PortalPage({ params }: Props) {
       ? { status: "ok", subscriptions: subscriptions.value.subscriptions }
       : { status: "failed", failure: toFailure(subscriptions.reason) }
 
+  const licenseKeys: LicenseKeysResult =
+    keys.status === "fulfilled"
+      ? { status: "ok", licenseKeys: keys.value.license_keys }
+      : { status: "failed", failure: toFailure(keys.reason) }
+
   return (
     <PortalShell
       business={business}
@@ -90,6 +100,7 @@ export default async function PortalPage({ params }: Props) {
         locale={locale}
         customer={me.value.customer}
         subscriptions={current}
+        licenseKeys={licenseKeys}
         purchases={purchases}
       />
     </PortalShell>
