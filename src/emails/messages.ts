@@ -7,7 +7,7 @@ export function emailLocale(value: unknown): EmailLocale {
 }
 
 /** Facts an email can name, already formatted for its locale (an amount with its currency, a date). */
-export type EmailFacts = { plan?: string; amount?: string; invoice?: string; next_renewal?: string }
+export type EmailFacts = { plan?: string; amount?: string; invoice?: string; next_renewal?: string; email?: string }
 
 type Copy = {
   subject: (store: string) => string
@@ -20,7 +20,8 @@ type Copy = {
 
 /** The words of each portal email, in every locale the portal speaks. */
 export const EMAIL_COPY: Record<
-  "portal-sign-in" | "portal-invite" | "subscription-payment-failed" | "subscription-cancelled" | "subscription-cancellation-scheduled" | "subscription-resumed" | "subscription-payment-succeeded" | "subscription-reactivated",
+  "portal-sign-in" | "portal-invite" | "subscription-payment-failed" | "subscription-cancelled" | "subscription-cancellation-scheduled" | "subscription-resumed" | "subscription-payment-succeeded" | "subscription-reactivated"
+  | "email-change-verify" | "email-change-requested" | "email-change-unavailable",
   Record<EmailLocale, Copy>
 > = {
   "portal-sign-in": {
@@ -175,6 +176,64 @@ export const EMAIL_COPY: Record<
       button: "أدِر اشتراكك",
       expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
       ignore: "إذا لم تقم بذلك، فتواصل معنا.",
+    },
+  },
+  "email-change-verify": {
+    en: {
+      subject: (store) => `Confirm your new email address for ${store}`,
+      heading: () => "Confirm your new email address",
+      body: (store) => `You asked to use this address for your ${store} customer account. Open the link to confirm it: your email changes only then.`,
+      button: "Confirm this address",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not ask for this, ignore this email: nothing changes without the link.",
+    },
+    ar: {
+      subject: (store) => `أكّد عنوان بريدك الإلكتروني الجديد لدى ${store}`,
+      heading: () => "أكّد عنوان بريدك الإلكتروني الجديد",
+      body: (store) => `طلبت استخدام هذا العنوان لحسابك لدى ${store}. افتح الرابط لتأكيده: لا يتغيّر بريدك إلا عندها.`,
+      button: "تأكيد هذا العنوان",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لا يتغيّر شيء بدون الرابط.",
+    },
+  },
+  "email-change-requested": {
+    en: {
+      subject: (store) => `Your ${store} email address is about to change`,
+      heading: () => "Your email address is about to change",
+      body: (store, f) =>
+        `Someone signed in to your ${store} customer portal asked to change your email address${f.email ? ` to ${f.email}` : ""}. It changes only when the link sent to the new address is opened.`,
+      button: "Open your portal",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If this was not you, sign in and cancel the change, then contact us.",
+    },
+    ar: {
+      subject: (store) => `سيتغيّر عنوان بريدك لدى ${store}`,
+      heading: () => "سيتغيّر عنوان بريدك الإلكتروني",
+      body: (store, f) =>
+        `طلب شخصٌ سجّل الدخول إلى بوابة عملاء ${store} تغيير عنوان بريدك${f.email ? ` إلى ${f.email}` : ""}. لا يتغيّر إلا عند فتح الرابط المُرسل إلى العنوان الجديد.`,
+      button: "افتح البوابة",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تكن أنت، فسجّل الدخول وألغِ التغيير، ثم تواصل معنا.",
+    },
+  },
+  "email-change-unavailable": {
+    en: {
+      subject: (store) => `This address is already in use at ${store}`,
+      heading: () => "This address already has an account",
+      body: (store) =>
+        `Someone asked to move a ${store} customer account to this address, but an account already uses it, so nothing was changed. If it is yours, sign in with this address instead.`,
+      button: "Sign in",
+      expires: () => "The sign-in page emails a one-time link to this address.",
+      ignore: "If you did not ask for this, you can ignore this email.",
+    },
+    ar: {
+      subject: (store) => `هذا العنوان مستخدم بالفعل لدى ${store}`,
+      heading: () => "لهذا العنوان حساب بالفعل",
+      body: (store) =>
+        `طلب أحدهم نقل حساب عميل لدى ${store} إلى هذا العنوان، لكن حسابًا آخر يستخدمه، لذا لم يتغيّر شيء. إن كان لك، فسجّل الدخول بهذا العنوان.`,
+      button: "تسجيل الدخول",
+      expires: () => "ترسل صفحة تسجيل الدخول رابطًا لمرة واحدة إلى هذا العنوان.",
+      ignore: "إذا لم تطلب ذلك، يمكنك تجاهل هذه الرسالة.",
     },
   },
 }

@@ -21,6 +21,8 @@ export type EmailDetails = {
   currency_code?: string | null
   invoice_number?: string | null
   next_renewal_at?: string | null
+  /** An email address the message is about (the new one, in an email-change notice). */
+  email?: string | null
 }
 
 function formatFacts(details: EmailDetails | null | undefined, locale: EmailLocale): EmailFacts {
@@ -29,6 +31,7 @@ function formatFacts(details: EmailDetails | null | undefined, locale: EmailLoca
   const facts: EmailFacts = {}
   if (details.plan_title) facts.plan = details.plan_title
   if (details.invoice_number) facts.invoice = details.invoice_number
+  if (details.email) facts.email = details.email
   if (typeof details.amount === "number" && details.currency_code) {
     const code = details.currency_code.toUpperCase()
     const decimal = minorUnitsToDecimal(details.amount, code)

@@ -21,6 +21,7 @@ const PUBLIC = [
   { method: "GET", path: /^\/store\/portal\/businesses\/[^/]+\/?$/ },
   { method: "POST", path: /^\/store\/portal\/login-requests\/?$/ },
   { method: "POST", path: /^\/store\/portal\/sessions\/?$/ },
+  { method: "POST", path: /^\/store\/portal\/email-changes\/?$/ },
 ]
 
 const unauthorized = (res: MedusaResponse) =>

@@ -636,4 +636,21 @@ export default class CustomerPortalModuleService extends MedusaService({
     for (const row of rows) counts.set(row.license_key_id, Number(row.n))
     return counts
   }
+
+  /** Uses an email-change link once: the customer and the address it names, or null if it is unknown, used, revoked or expired. */
+  @InjectManager()
+  async consumeEmailChangeLink(
+    input: { token_hash: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; new_email: string; portal_id: string } | null> {
+    const manager = sharedContext.manager as EntityManager
+    const [link] = (await manager.execute(
+      `UPDATE portal_link SET used_at = ?, updated_at = ?
+       WHERE token_hash = ? AND kind = 'magic' AND purpose = 'email_change' AND new_email IS NOT NULL
+         AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
+       RETURNING customer_id, new_email, portal_id`,
+      [input.now, input.now, input.token_hash, input.now]
+    )) as { customer_id: string; new_email: string; portal_id: string }[]
+    return link ?? null
+  }
 }

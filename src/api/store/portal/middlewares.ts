@@ -15,6 +15,9 @@ import {
   StorePortalListLicenseKeys,
   StorePortalListOrders,
   StorePortalLoginRequest,
+  StorePortalConfirmEmailChange,
+  StorePortalRequestEmailChange,
+  StorePortalUpdateProfile,
 } from "./validators"
 
 const HOUR = 3_600_000
@@ -39,6 +42,23 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
         { name: "login:email-gap", limit: 1, periodMs: 60_000, subject: (req) => (req.validatedBody as any)?.email },
         { name: "login:email", limit: 5, periodMs: HOUR, subject: (req) => (req.validatedBody as any)?.email },
       ]),
+    ],
+  },
+  { method: ["POST"], matcher: "/store/portal/me", middlewares: [validateAndTransformBody(StorePortalUpdateProfile)] },
+  {
+    method: ["POST"],
+    matcher: "/store/portal/me/email-change",
+    middlewares: [
+      rateLimit([{ name: "email-change:customer", limit: 5, periodMs: HOUR, burst: 3, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      validateAndTransformBody(StorePortalRequestEmailChange),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/portal/email-changes",
+    middlewares: [
+      rateLimit([{ name: "email-change-confirm:ip", limit: 30, periodMs: HOUR, burst: 10, subject: clientIp }]),
+      validateAndTransformBody(StorePortalConfirmEmailChange),
     ],
   },
   { method: ["GET"], matcher: "/store/portal/orders", middlewares: [validateQuery(StorePortalListOrders)] },

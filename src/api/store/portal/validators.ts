@@ -117,3 +117,32 @@ export const StorePortalListLicenseKeys = z
   })
   .strict()
 export type StorePortalListLicenseKeysType = z.infer<typeof StorePortalListLicenseKeys>
+
+const personName = (field: string) =>
+  z
+    .string({ message: `${field} must be text` })
+    .trim()
+    .max(100, { message: `${field} is at most 100 characters` })
+    .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), { message: `${field} contains characters that are not allowed` })
+
+/** P4: only these fields of a profile can change; anything else in the body is a 400. */
+export const StorePortalUpdateProfile = z
+  .object({
+    first_name: personName("first_name").nullable().optional(),
+    last_name: personName("last_name").nullable().optional(),
+    phone: z.string({ message: "phone must be text" }).trim().max(40, { message: "phone is at most 40 characters" }).nullable().optional(),
+  })
+  .strict()
+export type StorePortalUpdateProfileType = z.infer<typeof StorePortalUpdateProfile>
+
+export const StorePortalRequestEmailChange = z
+  .object({
+    email: z.string({ message: "Enter an email address." }).trim().toLowerCase().max(254).email({ message: "Enter a valid email address." }),
+  })
+  .strict()
+export type StorePortalRequestEmailChangeType = z.infer<typeof StorePortalRequestEmailChange>
+
+export const StorePortalConfirmEmailChange = z
+  .object({ token: z.string({ message: "token is required" }).regex(/^[A-Za-z0-9_-]{43}$/, { message: "This link is invalid or has expired. Ask for a new one from your profile." }) })
+  .strict()
+export type StorePortalConfirmEmailChangeType = z.infer<typeof StorePortalConfirmEmailChange>

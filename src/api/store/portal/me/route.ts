@@ -1,9 +1,14 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
+import { pendingEmailChange } from "../../../../lib/email-change"
+import { normalisePhone, PHONE_INVALID } from "../../../../lib/phone"
+import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import type { PortalRequest } from "../../../utils/portal-auth"
+import type { StorePortalUpdateProfileType } from "../validators"
 
-/** The signed-in customer as the portal shows them, and when the session ends. */
-export const GET = async (req: PortalRequest, res: MedusaResponse) => {
+async function profileOf(req: PortalRequest) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [customer],
@@ -12,7 +17,9 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
     fields: ["first_name", "last_name", "email", "phone", "company_name"],
     filters: { id: req.portal.customer_id },
   })
-  res.json({
+  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
+  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  return {
     customer: {
       first_name: customer?.first_name ?? null,
       last_name: customer?.last_name ?? null,
@@ -21,5 +28,40 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
       company_name: customer?.company_name ?? null,
     },
     session: { mode: req.portal.mode, expires_at: req.portal.expires_at },
-  })
+    profile: { can_edit: portal.allow_profile_edit, pending_email_change: await pendingEmailChange(req.scope, req.portal.customer_id) },
+  }
+}
+
+/** The signed-in customer as the portal shows them, whether they may edit it, and when the session ends. */
+export const GET = async (req: PortalRequest, res: MedusaResponse) => {
+  res.json(await profileOf(req))
+}
+
+/**
+ * P4: the customer changes their name or phone number (stored as E.164),
+ * through Medusa's own customer workflow. Nothing else can change here:
+ * other fields are refused with a 400; the email changes by verification.
+ */
+export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res: MedusaResponse) => {
+  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
+  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  if (!portal.allow_profile_edit) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your profile cannot be changed from this portal. Contact the store to change it.")
+  }
+  const { first_name, last_name, phone } = req.validatedBody
+  const update: Record<string, string | null> = {}
+  if (first_name !== undefined) update.first_name = first_name || null
+  if (last_name !== undefined) update.last_name = last_name || null
+  if (phone !== undefined) {
+    if (!phone) update.phone = null
+    else {
+      const normalised = normalisePhone(phone)
+      if (!normalised) throw new MedusaError(MedusaError.Types.INVALID_DATA, PHONE_INVALID)
+      update.phone = normalised
+    }
+  }
+  if (Object.keys(update).length) {
+    await updateCustomersWorkflow(req.scope).run({ input: { selector: { id: req.portal.customer_id }, update } })
+  }
+  res.json(await profileOf(req))
 }
