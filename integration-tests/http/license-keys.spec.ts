@@ -208,6 +208,49 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("import from a CSV", () => {
+      const importCsv = (csv: string, dry_run = false) =>
+        api.post("/admin/customer-portal/license-keys/import", { csv, dry_run }, admin).catch((e: any) => e.response)
+
+      it("checks first, then imports each key to the customer with that email; problems are reported by line; a second run skips", async () => {
+        const csv = [
+          "key,email,product_title,activation_limit,expires_at,status",
+          "OLD-AAAAA-BBBBB-CCCCC,layla@example.com,Legacy app,2,2030-01-31,",
+          '"OLD-DDDDD-EEEEE-FFFFF",OTHER@example.com,"Legacy app, Pro",,,revoked',
+          "bad key,layla@example.com,Legacy app,,,",
+          "OLD-GGGGG-HHHHH-IIIII,nobody@example.com,Legacy app,,,",
+          "OLD-JJJJJ-KKKKK-LLLLL,layla@example.com,Legacy app,zero,,",
+          "OLD-AAAAA-BBBBB-CCCCC,layla@example.com,Legacy app,,,",
+        ].join("\r\n")
+        const check = await importCsv(csv, true)
+        expect(check.status).toBe(200)
+        expect(check.data).toMatchObject({ imported: 2, skipped: 0, dry_run: true })
+        expect(check.data.errors.map((e: any) => e.line)).toEqual([4, 5, 6, 7])
+        expect(check.data.errors[1].message).toBe("No customer has the email nobody@example.com: add the customer first.")
+        expect(await service().listLicenseKeys({ key: ["OLD-AAAAA-BBBBB-CCCCC"] })).toHaveLength(0)
+
+        const done = await importCsv(csv)
+        expect(done.data).toMatchObject({ imported: 2, skipped: 0, dry_run: false })
+        const [layla] = await service().listLicenseKeys({ key: "OLD-AAAAA-BBBBB-CCCCC" })
+        expect(layla).toMatchObject({ customer_id: customers["layla@example.com"].id, product_title: "Legacy app", activation_limit: 2, status: "active" })
+        expect(new Date(layla.expires_at!).toISOString()).toBe("2030-01-31T00:00:00.000Z")
+        const [other] = await service().listLicenseKeys({ key: "OLD-DDDDD-EEEEE-FFFFF" })
+        expect(other).toMatchObject({ customer_id: customers["other@example.com"].id, product_title: "Legacy app, Pro", status: "revoked", activation_limit: null })
+        // Imported keys work with the license API and show in the portal.
+        expect((await license("activate", { key: "OLD-AAAAA-BBBBB-CCCCC", instance_name: "pc" })).status).toBe(201)
+        expect((await portal("layla@example.com", "get", "/store/portal/license-keys")).data.license_keys.map((k: any) => k.product_title)).toEqual(["Legacy app"])
+
+        expect((await importCsv(csv)).data).toMatchObject({ imported: 0, skipped: 2 })
+      })
+
+      it("refuses a file without the needed columns, an empty one, or extra fields", async () => {
+        expect((await importCsv("key,email\nA,b")).data.message).toMatch(/lacks product_title/)
+        expect((await importCsv("")).status).toBe(400)
+        expect((await api.post("/admin/customer-portal/license-keys/import", { csv: "x", customer_id: "c" }, admin).catch((e: any) => e.response)).status).toBe(400)
+        expect((await api.post("/admin/customer-portal/license-keys/import", { csv: "key,email,product_title" }, store).catch((e: any) => e.response)).status).toBe(401)
+      })
+    })
+
     describe("license API", () => {
       it("validates, activates (the same instance twice is one activation), deactivates, and says nothing about the buyer", async () => {
         await licensePlan()

@@ -16,7 +16,7 @@ medusaIntegrationTestRunner({
     let customerId: string
     let token: string
     const headers = () => ({ headers: { ...store.headers, authorization: `Bearer ${token}` } })
-    const me = () => api.get("/store/portal/me", headers()).then((r) => r.data)
+    const me = () => api.get("/store/portal/me", headers()).then((r: any) => r.data)
     const update = (body: unknown) => api.post("/store/portal/me", body, headers()).catch((e: any) => e.response)
     const changeEmail = (email: string) => api.post("/store/portal/me/email-change", { email }, headers()).catch((e: any) => e.response)
     const confirm = (t: string) => api.post("/store/portal/email-changes", { token: t }, store).catch((e: any) => e.response)

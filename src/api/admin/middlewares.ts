@@ -4,6 +4,7 @@ import {
   AdminCancelSubscription,
   AdminCreatePortalSession,
   AdminInvoicePdf,
+  AdminImportLicenseKeys,
   AdminListInvoices,
   AdminListLicenseKeys,
   AdminListPlans,
@@ -31,6 +32,12 @@ export const adminPortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/customer-portal/plans", middlewares: [validateQuery(AdminListPlans)] },
   { method: ["POST"], matcher: "/admin/customer-portal/plans", middlewares: [validateAndTransformBody(AdminUpsertPlan)] },
   { method: ["GET"], matcher: "/admin/customer-portal/license-keys", middlewares: [validateQuery(AdminListLicenseKeys)] },
+  {
+    method: ["POST"],
+    matcher: "/admin/customer-portal/license-keys/import",
+    bodyParser: { sizeLimit: "3mb" },
+    middlewares: [validateAndTransformBody(AdminImportLicenseKeys)],
+  },
   { method: ["GET"], matcher: "/admin/customer-portal/license-plans", middlewares: [validateQuery(AdminListPlans)] },
   { method: ["POST"], matcher: "/admin/customer-portal/license-plans", middlewares: [validateAndTransformBody(AdminUpsertLicensePlan)] },
 ]

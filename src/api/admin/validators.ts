@@ -156,3 +156,11 @@ export const AdminListLicenseKeys = z
   })
   .strict()
 export type AdminListLicenseKeysType = z.infer<typeof AdminListLicenseKeys>
+
+export const AdminImportLicenseKeys = z
+  .object({
+    csv: z.string({ message: "csv is required: the file's text" }).min(1, { message: "The file is empty." }).max(2_000_000, { message: "The file is over 2 MB: split it." }),
+    dry_run: z.boolean().default(false),
+  })
+  .strict()
+export type AdminImportLicenseKeysType = z.infer<typeof AdminImportLicenseKeys>

@@ -29,3 +29,21 @@ describe("CSV", () => {
     expect(minorUnitsToDecimal(12345678901234, "usd")).toBe("123456789012.34")
   })
 })
+
+describe("parseCsv", () => {
+  const { parseCsv } = require("../csv") as typeof import("../csv")
+  it("reads quoted fields, doubled quotes, line breaks in quotes, CRLF and a BOM, with line numbers", () => {
+    const rows = parseCsv('\uFEFFkey,email\r\n"A-1,2","say ""hi"""\r\n\r\nB,"two\nlines"\nC,x')
+    expect(rows).toEqual([
+      { line: 1, fields: ["key", "email"] },
+      { line: 2, fields: ["A-1,2", 'say "hi"'] },
+      { line: 4, fields: ["B", "two\nlines"] },
+      { line: 6, fields: ["C", "x"] },
+    ])
+  })
+  it("round-trips what csvRow writes", () => {
+    const { csvRow } = require("../csv") as typeof import("../csv")
+    const values = ["plain", "a,b", 'q"uote', "line\nbreak"]
+    expect(parseCsv(csvRow(values))[0].fields).toEqual(values)
+  })
+})
