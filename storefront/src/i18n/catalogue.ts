@@ -18,6 +18,8 @@ const clientNamespaces = [
   "SubscriptionActions",
   "PaymentMethod",
   "LicenseKeyActions",
+  "Profile",
+  "EmailVerification",
 ] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>

@@ -21,7 +21,7 @@ const ERROR_ID = "portal-login-email-error"
 
 // Medusa's Input paints every :invalid field red, so an empty required field would look wrong
 // before anyone typed. Only our aria-invalid (set after a refused submit) shows the error.
-const QUIET_UNTIL_SUBMITTED = clx(
+export const QUIET_UNTIL_SUBMITTED = clx(
   "[&:invalid:not([aria-invalid=true])]:!shadow-borders-base",
   "[&:invalid:not([aria-invalid=true]):focus-visible]:!shadow-borders-interactive-with-active"
 )

@@ -10,6 +10,7 @@ const items = [
   { href: "/portal/subscriptions", label: "subscriptions" },
   { href: "/portal/license-keys", label: "licenseKeys" },
   { href: "/portal/billing", label: "billing" },
+  { href: "/portal/profile", label: "profile" },
 ] as const
 
 export function PortalNav() {

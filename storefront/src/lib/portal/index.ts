@@ -4,7 +4,7 @@ export { redeemLink, requestLoginLink, signOut } from "./auth"
 export { getBusiness, lookUpBusiness, type BusinessLookup } from "./business"
 export { isFetchError, isUnreachable, portalFetch, PortalFetchError, type PortalFetchInit } from "./client"
 export { getPortalConfig, type PortalConfig } from "./config"
-export { getMe } from "./customer"
+export { cancelEmailChange, confirmEmailChange, getMe, requestEmailChange, updateMe } from "./customer"
 export { describeError, toFailure } from "./errors"
 export { getInvoice, listInvoices } from "./invoices"
 export {

@@ -55,10 +55,51 @@ export type PortalCustomer = {
   company_name: string | null
 }
 
+/** A new email address waiting for the customer to open the link sent to it. */
+export type PortalEmailChange = {
+  email: string
+  /** ISO date: when the link stops working. */
+  expires_at: string
+}
+
+/** What the customer may do with their profile (P4). */
+export type PortalProfile = {
+  /** False when the store does not let customers change their details in the portal. */
+  can_edit: boolean
+  pending_email_change: PortalEmailChange | null
+}
+
 /** `GET /store/portal/me` */
 export type PortalMeResponse = {
   customer: PortalCustomer
   session: { mode: PortalMode; expires_at: string }
+  /** Left out by backends older than the profile page. */
+  profile?: PortalProfile
+}
+
+/**
+ * `POST /store/portal/me`: only these fields; any other is a 400. Names are trimmed, an empty
+ * one is removed; an empty or null phone number is removed, any other is stored as E.164.
+ */
+export type PortalUpdateMeBody = {
+  first_name?: string
+  last_name?: string
+  phone?: string | null
+}
+
+/** The answer of `POST /store/portal/me` (200). */
+export type PortalUpdateMeResponse = {
+  customer: PortalCustomer
+}
+
+/** `POST /store/portal/me/email-change` (202): a link went to the new address, a notice to the current one. */
+export type PortalEmailChangeResponse = {
+  email_change: PortalEmailChange
+}
+
+/** `POST /store/portal/email-changes` (200): the address now in use. */
+export type PortalConfirmEmailChangeResponse = {
+  email: string
 }
 
 export type PortalOrderItem = {

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache"
 import { getFormatter, getLocale } from "next-intl/server"
 import type { AccessLinkState } from "@/components/portal/access-link-panel"
+import type { EmailVerificationState } from "@/components/portal/email-verification-panel"
 import type { DeactivateResult } from "@/components/portal/license-activations"
 import type { RevealResult } from "@/components/portal/license-key-value"
 import type { LoginFormState } from "@/components/portal/login-form"
@@ -11,14 +12,18 @@ import type {
   PaymentMethodChangeInput,
   PaymentMethodChangeResult,
 } from "@/components/portal/payment-method-form"
+import type { ProfileSaveResult } from "@/components/portal/profile-details-form"
+import type { CancelEmailChangeResult, EmailChangeResult } from "@/components/portal/profile-email"
 import type { CancelInput, SubscriptionChangeResult } from "@/components/portal/subscription-actions"
 import { redirect } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import {
   addPaymentMethod,
+  cancelEmailChange,
   cancelSubscription,
   changeSubscriptionPaymentMethod,
   clearSessionCookie,
+  confirmEmailChange,
   createTestCard,
   deactivateLicenseActivation,
   describeError,
@@ -26,6 +31,7 @@ import {
   getSessionToken,
   isFetchError,
   redeemLink,
+  requestEmailChange,
   requestLoginLink,
   revealLicenseKey,
   setSessionCookie,
@@ -33,6 +39,7 @@ import {
   signOut,
   toFailure,
   undoCancelSubscription,
+  updateMe,
 } from "@/lib/portal"
 import { ACTIVATION_ID, LICENSE_KEY_ID } from "@/lib/portal/license-key-options"
 import {
@@ -43,12 +50,23 @@ import {
   type CardInput,
 } from "@/lib/portal/payment-method-options"
 import {
+  checkNewEmail,
+  checkProfile,
+  EMAIL_CHANGE_TOKEN,
+  LINK_EXPIRY_FORMAT,
+  type ProfileInput,
+} from "@/lib/portal/profile-options"
+import {
   CANCEL_COMMENT_MAX,
   isCancelReason,
   isCancelWhen,
   SUBSCRIPTION_ID,
 } from "@/lib/portal/subscription-options"
-import type { PortalChangePaymentMethodResponse, PortalSubscription } from "@/lib/portal/types"
+import type {
+  PortalChangePaymentMethodResponse,
+  PortalFailure,
+  PortalSubscription,
+} from "@/lib/portal/types"
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,256}$/
 
@@ -392,4 +410,138 @@ export async function deactivateLicenseActivationAction(
   // The page behind the dialog shows the list without the device with the answer.
   refresh()
   return { status: "deactivated" }
+}
+
+/**
+ * Profile page: saves the name and phone number. The values are checked again here (anyone can
+ * post to an action); only these three fields are sent, since the backend refuses any other.
+ * An empty phone number removes it.
+ */
+export async function updateProfileAction(input: ProfileInput): Promise<ProfileSaveResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  const check = checkProfile({
+    first_name: typeof input?.first_name === "string" ? input.first_name : "",
+    last_name: typeof input?.last_name === "string" ? input.last_name : "",
+    phone: typeof input?.phone === "string" ? input.phone : "",
+  })
+  if (!check.ok) {
+    return { status: "invalid", field: check.field, problem: check.problem }
+  }
+  const { first_name, last_name, phone } = check.values
+  try {
+    const { customer } = await updateMe(token, { first_name, last_name, phone: phone || null })
+    // The header's greeting and the overview show the new name with the answer.
+    refresh()
+    return {
+      status: "saved",
+      values: {
+        first_name: customer?.first_name ?? "",
+        last_name: customer?.last_name ?? "",
+        phone: customer?.phone ?? "",
+      },
+    }
+  } catch (error) {
+    return profileRefusal(error)
+  }
+}
+
+/**
+ * Profile page: "Send verification link". The backend emails a link to the new address and a
+ * notice to the current one; the address changes only when the link is used.
+ */
+export async function requestEmailChangeAction(email: string): Promise<EmailChangeResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  // Whether it is the address in use is the backend's check: it knows the current one.
+  const check = checkNewEmail(typeof email === "string" ? email : "", null)
+  if (!check.ok) {
+    return { status: "invalid", problem: check.problem }
+  }
+  try {
+    const { email_change } = await requestEmailChange(token, check.email, await getLocale())
+    const expires = new Date(email_change.expires_at)
+    if (typeof email_change.email !== "string" || Number.isNaN(expires.getTime())) {
+      console.error("[portal] unexpected answer to an email change request")
+      return { status: "failed", failure: { kind: "unexpected" } }
+    }
+    // The page shows the change waiting for confirmation with the answer.
+    refresh()
+    const format = await getFormatter()
+    return {
+      status: "sent",
+      email: email_change.email,
+      expires: { iso: expires.toISOString(), text: format.dateTime(expires, LINK_EXPIRY_FORMAT) },
+    }
+  } catch (error) {
+    return profileRefusal(error)
+  }
+}
+
+/** Profile page: "Cancel change". The link already sent stops working. */
+export async function cancelEmailChangeAction(): Promise<CancelEmailChangeResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  try {
+    await cancelEmailChange(token)
+  } catch (error) {
+    if (isFetchError(error) && error.status === 401) {
+      return { status: "session_ended" }
+    }
+    return { status: "failed", failure: toFailure(error) }
+  }
+  refresh()
+  return { status: "cancelled" }
+}
+
+type ProfileRefusal =
+  | { status: "refused"; message: string }
+  | { status: "failed"; failure: PortalFailure }
+  | { status: "session_ended" }
+
+/** A refused profile change: the backend's 400 sentence is written for the customer. */
+function profileRefusal(error: unknown): ProfileRefusal {
+  if (isFetchError(error) && error.status === 401) {
+    return { status: "session_ended" }
+  }
+  if (isFetchError(error) && error.status === 400 && error.bodyMessage) {
+    return { status: "refused", message: error.bodyMessage }
+  }
+  return { status: "failed", failure: toFailure(error) }
+}
+
+/**
+ * Email verification page: only this explicit POST uses the link, never opening it. No session
+ * is needed: the link proves the address.
+ */
+export async function confirmEmailChangeAction(
+  _previous: EmailVerificationState,
+  formData: FormData
+): Promise<EmailVerificationState> {
+  const token = formData.get("token")
+  if (typeof token !== "string" || !EMAIL_CHANGE_TOKEN.test(token)) {
+    return { status: "expired", message: null }
+  }
+  try {
+    const { email } = await confirmEmailChange(token)
+    if (typeof email !== "string" || !email) {
+      console.error("[portal] unexpected answer to an email change confirmation")
+      return { status: "failed", failure: { kind: "unexpected" } }
+    }
+    return { status: "confirmed", email }
+  } catch (error) {
+    if (isFetchError(error) && error.status === 404) {
+      return { status: "expired", message: error.bodyMessage }
+    }
+    if (isFetchError(error) && error.status === 400) {
+      return { status: "unavailable", message: error.bodyMessage }
+    }
+    return { status: "failed", failure: toFailure(error) }
+  }
 }

@@ -1,0 +1,65 @@
+import type { Browser, Locator, Page } from "playwright-core"
+import { waitForEmails } from "../helpers/outbox"
+import { e2eInfo, launch, signInAs } from "./browser"
+
+jest.setTimeout(240_000)
+
+const info = e2eInfo()
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch(info)
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+const visible = (locator: Locator) => locator.waitFor({ state: "visible", timeout: 60_000 })
+
+/** Asks for the change on the profile page, then opens the link sent to the new address and confirms it. */
+async function changeEmail(page: Page, to: string) {
+  const before = (await waitForEmails(info.emails_folder, to, 0)).length
+  await page.getByLabel("New email address").fill(to)
+  await page.getByRole("button", { name: "Send verification link" }).click()
+  await visible(page.getByText(`We sent a link to ${to}.`, { exact: false }))
+  const emails = await waitForEmails(info.emails_folder, to, before + 1, 30_000)
+  const verify = emails.filter((e) => e.template === "email-change-verify").pop()!
+  const link = verify.text.match(/https?:\/\/\S+\/portal\/verify-email\/[A-Za-z0-9_-]{43}/)![0]
+  const tab = await page.context().newPage()
+  await tab.goto(link)
+  await visible(tab.getByRole("heading", { level: 1, name: "Confirm your new email address" }))
+  await tab.getByRole("button", { name: "Confirm new email address" }).click()
+  await visible(tab.getByText(`Your email address is now ${to}.`))
+  await tab.close()
+}
+
+describe("profile in the browser (P4)", () => {
+  it("edits the phone number (a bad one is explained), and changes the email only through the link sent to the new address", async () => {
+    const page = await signInAs(browser, info, "noor@example.com")
+    await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "Profile" }).click()
+    await visible(page.getByRole("heading", { level: 1, name: "Profile" }))
+    await expect(page.getByLabel("First name").inputValue()).resolves.toBe("Noor")
+
+    await page.getByLabel("Phone number").fill("050 123 4567")
+    await page.getByRole("button", { name: "Save changes" }).click()
+    await visible(page.getByRole("alert").filter({ hasText: "Enter the phone number with its country code" }))
+    await page.getByLabel("Phone number").fill("+971 50 123 4567")
+    await page.getByRole("button", { name: "Save changes" }).click()
+    await visible(page.getByRole("status").filter({ hasText: "Your details are saved." }))
+    await page.reload()
+    await expect(page.getByLabel("Phone number").inputValue()).resolves.toBe("+971501234567")
+
+    // The new address confirms the change; until then the email stays as it was.
+    await changeEmail(page, "noor.saleh@example.com")
+    const notice = (await waitForEmails(info.emails_folder, "noor@example.com", 1, 30_000)).filter((e) => e.template === "email-change-requested")
+    expect(notice.length).toBeGreaterThan(0)
+    await page.reload()
+    await visible(page.getByText("noor.saleh@example.com").first())
+
+    // And back, so the other browser tests find Noor where they expect her.
+    await changeEmail(page, "noor@example.com")
+    await page.reload()
+    await visible(page.getByText("noor@example.com").first())
+  })
+})
