@@ -4,7 +4,7 @@ import { clx } from "@medusajs/ui"
 import { useTranslations } from "next-intl"
 import { Link, usePathname } from "@/i18n/navigation"
 
-// Later sections add their entry here; the label key lives in the PortalNav namespace.
+// The label key of each entry lives in the PortalNav namespace.
 const items = [
   { href: "/portal", label: "overview" },
   { href: "/portal/subscriptions", label: "subscriptions" },
@@ -18,8 +18,9 @@ export function PortalNav() {
   const pathname = usePathname()
 
   return (
-    <nav aria-label={t("label")} className="-mx-1 min-w-0 flex-1 overflow-x-auto">
-      <ul className="flex items-center gap-x-1 p-1">
+    <nav aria-label={t("label")} className="-mx-1 min-w-0 flex-1">
+      {/* Wraps onto a second line on narrow screens, so every section stays in sight. */}
+      <ul className="flex flex-wrap items-center gap-1 p-1">
         {items.map((item) => {
           const active =
             pathname === item.href ||
