@@ -14,6 +14,28 @@ const portalOptions: PortalOptionsInput = {
   mode: process.env.PORTAL_MODE === "live" ? "live" : "test",
 }
 
+/**
+ * Production on more than one machine: set REDIS_URL and Medusa's own Redis
+ * modules take over events, workflows, caching and locks, so several server
+ * instances and one worker (MEDUSA_WORKER_MODE=worker; the servers `server`)
+ * share them, with PostgreSQL shared too. Without it, everything runs in one
+ * process (events and workflows in memory, locks in PostgreSQL).
+ */
+const redisUrl = process.env.REDIS_URL || undefined
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: { providers: [{ resolve: "@medusajs/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] },
+      },
+    ]
+  : []
+const lockingProvider = redisUrl
+  ? { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }
+  : { resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }
+
 const allowedOrigins = [
   process.env.PORTAL_STOREFRONT_URL || "http://localhost:8000",
   "http://localhost:9000",
@@ -24,6 +46,8 @@ export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     databaseLogging: false,
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server" | undefined) || "shared",
     http: {
       storeCors: process.env.STORE_CORS || allowedOrigins,
       adminCors: process.env.ADMIN_CORS || allowedOrigins,
@@ -43,12 +67,11 @@ export default defineConfig({
       options: portalOptions,
     },
     {
-      // Locks that hold across processes (renewals, reactivations): PostgreSQL advisory locks.
+      // Locks that hold across processes (renewals, reactivations): Redis when configured, else PostgreSQL.
       resolve: "@medusajs/medusa/locking",
-      options: {
-        providers: [{ resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }],
-      },
+      options: { providers: [lockingProvider] },
     },
+    ...redisModules,
     {
       // The plugin's test card provider (pp_test-card_test): the demo store and the tests pay with it.
       resolve: "@medusajs/medusa/payment",
