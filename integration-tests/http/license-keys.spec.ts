@@ -6,6 +6,7 @@ import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { issueOrderLicenseKeysWorkflow } from "../../src/workflows/issue-order-license-keys"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { testCard } from "../helpers/test-cards"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { waitFor } from "../helpers/wait"
 
@@ -26,8 +27,7 @@ medusaIntegrationTestRunner({
     const portal = (who: string, method: "get" | "post" | "delete", path: string) =>
       (method === "post" ? api.post(path, {}, as(who)) : api[method](path, as(who))).catch((e: any) => e.response)
     const license = (action: "validate" | "activate" | "deactivate", body: unknown) => api.post(`/licenses/${action}`, body).catch((e: any) => e.response)
-    const card = async (number = "4242 4242 4242 4242") =>
-      (await api.post("/store/test-cards", { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, store)).data.card.id as string
+    const card = (number = "4242 4242 4242 4242") => testCard(api, store, number)
     const buy = async (who: string, quantity = 1) => {
       const order = await placeOrder(getContainer(), {
         region_id: catalog.region.id,

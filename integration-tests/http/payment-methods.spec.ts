@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { testCard } from "../helpers/test-cards"
 
 jest.setTimeout(120_000)
 
@@ -14,8 +15,7 @@ medusaIntegrationTestRunner({
     const as = (who: string) => ({ headers: { ...store.headers, authorization: `Bearer ${tokens[who]}` } })
     const get = (who: string) => api.get("/store/portal/payment-methods", as(who)).catch((e: any) => e.response)
     const add = (who: string, body: unknown) => api.post("/store/portal/payment-methods", body, as(who)).catch((e: any) => e.response)
-    const card = async (number: string) =>
-      (await api.post("/store/test-cards", { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 2 }, store)).data.card.id as string
+    const card = (number: string) => testCard(api, store, number, 2)
 
     beforeEach(async () => {
       const container = getContainer()

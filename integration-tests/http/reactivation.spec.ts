@@ -6,6 +6,7 @@ import { renewDueSubscriptions } from "../../src/lib/renew-due-subscriptions"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { testCard } from "../helpers/test-cards"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { clearOutbox, useOutbox, waitForEmails } from "../helpers/outbox"
 import { subscriptionUnlocked } from "../helpers/locks"
@@ -30,8 +31,7 @@ medusaIntegrationTestRunner({
     let token: string
     const service = () => getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
     const headers = (extra: Record<string, string> = {}, who = token) => ({ headers: { ...store.headers, authorization: `Bearer ${who}`, ...extra } })
-    const card = async (number: string) =>
-      (await api.post("/store/test-cards", { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, store)).data.card.id as string
+    const card = (number: string) => testCard(api, store, number)
     /** Adds a card to the signed-in customer's account through the portal, as the storefront does; its saved method's id. */
     const saveCard = async (number: string, who = token) =>
       (await api.post("/store/portal/payment-methods", { provider_id: PROVIDER, payment_method_id: await card(number) }, headers({}, who))).data

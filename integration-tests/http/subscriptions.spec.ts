@@ -7,6 +7,7 @@ import { renewSubscriptionWorkflow } from "../../src/workflows/renew-subscriptio
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { testCard } from "../helpers/test-cards"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { subscriptionUnlocked } from "../helpers/locks"
 import { waitFor } from "../helpers/wait"
@@ -25,8 +26,7 @@ medusaIntegrationTestRunner({
     let catalog: Awaited<ReturnType<typeof createDigitalCatalog>>
     let customer: { id: string; email: string }
     const service = () => getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
-    const card = async (number: string) =>
-      (await api.post("/store/test-cards", { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 }, store)).data.card.id as string
+    const card = (number: string) => testCard(api, store, number)
     const subscribe = async (number = "4242 4242 4242 4242") => {
       const order = await placeOrder(getContainer(), {
         region_id: catalog.region.id,

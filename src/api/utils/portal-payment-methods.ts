@@ -21,16 +21,21 @@ export function presentPaymentMethod(method: { id: string; provider_id: string; 
   return { id: method.id, provider_id: method.provider_id, brand: text(card.brand), last4: text(card.last4), exp_month: num(card.exp_month), exp_year: num(card.exp_year) }
 }
 
-/** Every method saved with the customer's account holders, asked of each provider (Medusa keeps none itself). */
-export async function savedPaymentMethods(scope: MedusaContainer, customerIds: string[]): Promise<PortalPaymentMethod[]> {
+/** Each of the customer's account holders with the methods its provider keeps for it (Medusa keeps none itself). */
+async function methodsByHolder(scope: MedusaContainer, customerIds: string[]) {
   const payment = scope.resolve(Modules.PAYMENT)
   const holders = await accountHoldersOf(scope, customerIds)
-  const lists = await Promise.all(
-    holders.map((holder) =>
-      payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => [])
-    )
+  return Promise.all(
+    holders.map(async (holder) => ({
+      holder,
+      methods: await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => []),
+    }))
   )
-  return lists.flat().map(presentPaymentMethod)
+}
+
+/** Every method saved with the customer's account holders, asked of each provider. */
+export async function savedPaymentMethods(scope: MedusaContainer, customerIds: string[]): Promise<PortalPaymentMethod[]> {
+  return (await methodsByHolder(scope, customerIds)).flatMap(({ methods }) => methods.map(presentPaymentMethod))
 }
 
 /**
@@ -43,9 +48,7 @@ export async function findSavedPaymentMethod(
   customerIds: string[],
   id: string
 ): Promise<(PortalPaymentMethod & { account_holder_id: string }) | null> {
-  const payment = scope.resolve(Modules.PAYMENT)
-  for (const holder of await accountHoldersOf(scope, customerIds)) {
-    const methods = await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => [])
+  for (const { holder, methods } of await methodsByHolder(scope, customerIds)) {
     const found = methods.find((method) => method.id === id)
     if (found) return { ...presentPaymentMethod({ ...found, provider_id: holder.provider_id }), account_holder_id: holder.id }
   }

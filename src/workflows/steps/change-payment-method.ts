@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { clock } from "../../lib/clock"
@@ -9,7 +9,7 @@ import { addInterval } from "../../lib/subscription-periods"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { InvoiceDTO, SubscriptionDTO } from "../../modules/customer-portal/service"
-import { chargePeriod, paidFromOrder } from "./renew-subscription"
+import { chargePeriod, issueSubscriptionInvoice, paidFromOrder } from "./renew-subscription"
 
 export type NewPaymentMethod = {
   id: string
@@ -57,40 +57,12 @@ async function duesInvoice(container: MedusaContainer, sub: SubscriptionDTO, met
     { take: 1, order: { issued_at: "DESC" } }
   )
   if (open) return open
-  const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
-  const amount = Number(sub.amount)
-  const quantity = Math.max(1, sub.quantity ?? 1)
-  const { invoice } = await service.issueInvoice({
-    portal_id: sub.portal_id,
-    mode: sub.mode,
-    customer_id: sub.customer_id,
-    subscription_id: sub.id,
+  const { invoice } = await issueSubscriptionInvoice(container, sub, {
     source_type: "dues",
     // One dues invoice per hold: retries after a failure find this one again.
     source_id: `${sub.id}:hold:${new Date(sub.on_hold_since ?? sub.updated_at).toISOString()}`,
-    currency_code: sub.currency_code,
     issued_at: now,
-    customer_email: customer?.email ?? "",
-    customer_name: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || null,
     payment_method_label: cardLabel(method.brand, method.last4),
-    subtotal: amount,
-    discount_total: 0,
-    shipping_total: 0,
-    tax_total: 0,
-    total: amount,
-    lines: [
-      {
-        kind: "item",
-        title: sub.plan_title,
-        product_variant_id: sub.product_variant_id,
-        quantity,
-        unit_price: Math.round(amount / quantity),
-        subtotal: amount,
-        discount_total: 0,
-        tax_total: 0,
-        total: amount,
-      },
-    ],
   })
   return invoice
 }

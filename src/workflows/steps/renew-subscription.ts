@@ -54,6 +54,51 @@ async function failureReason(container: MedusaContainer, cartId: string): Promis
 }
 
 /**
+ * Issues (once per source) an invoice for one period of a subscription at
+ * its price before tax: a single line of the plan. Renewals and the dues of
+ * an on-hold subscription both bill this way.
+ */
+export async function issueSubscriptionInvoice(
+  container: MedusaContainer,
+  sub: SubscriptionDTO,
+  source: { source_type: "renewal" | "dues"; source_id: string; issued_at: Date; payment_method_label: string | null; metadata?: Record<string, unknown> }
+) {
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
+  const amount = Number(sub.amount)
+  const quantity = Math.max(1, sub.quantity ?? 1)
+  return service.issueInvoice({
+    portal_id: sub.portal_id,
+    mode: sub.mode,
+    customer_id: sub.customer_id,
+    subscription_id: sub.id,
+    currency_code: sub.currency_code,
+    customer_email: customer?.email ?? "",
+    customer_name: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || null,
+    subtotal: amount,
+    discount_total: 0,
+    shipping_total: 0,
+    tax_total: 0,
+    total: amount,
+    ...source,
+    lines: [
+      {
+        kind: "item",
+        title: sub.plan_title,
+        description: null,
+        product_variant_id: sub.product_variant_id,
+        quantity,
+        unit_price: Math.round(amount / quantity),
+        subtotal: amount,
+        discount_total: 0,
+        tax_total: 0,
+        total: amount,
+      },
+    ],
+  })
+}
+
+/**
  * Charges one period as an order of the renewal (so the merchant sees it in
  * the admin, with its payment, and can refund it there): a cart for the
  * customer with the plan at the subscription's price, paid off-session with
@@ -76,6 +121,7 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
   }
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
   const quantity = Math.max(1, sub.quantity ?? 1)
+  const methodId = using?.payment_method_id ?? sub.payment_method_id
   const { result: cart } = await createCartWorkflow(container).run({
     input: {
       region_id: sub.region_id ?? undefined,
@@ -104,15 +150,13 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
         customer_id: sub.customer_id,
         // `payment_method_id` for the test card provider, `payment_method` + `confirm` for Stripe's
         // (a PaymentIntent confirmed at once); off-session unless the customer is paying right now.
-        data: using?.on_session
-          ? {
-              payment_method_id: using.payment_method_id,
-              payment_method: using.payment_method_id,
-              off_session: false,
-              confirm: true,
-              ...(using.on_session.confirmation ? { confirmation: using.on_session.confirmation } : {}),
-            }
-          : { payment_method_id: using?.payment_method_id ?? sub.payment_method_id, payment_method: using?.payment_method_id ?? sub.payment_method_id, off_session: true, confirm: true },
+        data: {
+          payment_method_id: methodId,
+          payment_method: methodId,
+          off_session: !using?.on_session,
+          confirm: true,
+          ...(using?.on_session?.confirmation ? { confirmation: using.on_session.confirmation } : {}),
+        },
       },
     })
     const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
@@ -205,41 +249,12 @@ async function renew(container: MedusaContainer, subscriptionId: string): Promis
   }
   const periodStart = new Date(sub.current_period_end)
   const periodEnd = addInterval(periodStart, sub.interval, sub.interval_count)
-  const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
-  const amount = Number(sub.amount)
-  const quantity = Math.max(1, sub.quantity ?? 1)
-  const { invoice } = await service.issueInvoice({
-    portal_id: sub.portal_id,
-    mode: sub.mode,
-    customer_id: sub.customer_id,
-    subscription_id: sub.id,
+  const { invoice } = await issueSubscriptionInvoice(container, sub, {
     source_type: "renewal",
     source_id: periodKey(sub.id, periodStart),
-    currency_code: sub.currency_code,
     issued_at: now,
-    customer_email: customer?.email ?? "",
-    customer_name: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || null,
     payment_method_label: cardLabel(sub.payment_method_brand, sub.payment_method_last4),
-    subtotal: amount,
-    discount_total: 0,
-    shipping_total: 0,
-    tax_total: 0,
-    total: amount,
     metadata: { period_start: periodStart.toISOString(), period_end: periodEnd.toISOString() },
-    lines: [
-      {
-        kind: "item",
-        title: sub.plan_title,
-        description: null,
-        product_variant_id: sub.product_variant_id,
-        quantity,
-        unit_price: Math.round(amount / quantity),
-        subtotal: amount,
-        discount_total: 0,
-        tax_total: 0,
-        total: amount,
-      },
-    ],
   })
 
   const charge: Charge =
