@@ -135,6 +135,8 @@ export async function confirmEmailChange(container: MedusaContainer, token: stri
   const identities = await auth.listProviderIdentities({ provider: "emailpass", entity_id: customer.email } as any, { relations: ["auth_identity"] })
   const own = identities.filter((identity: any) => identity.auth_identity?.app_metadata?.customer_id === customer.id)
   if (own.length) await auth.updateProviderIdentities(own.map((identity) => ({ id: identity.id, entity_id: link.new_email })))
+  // The records that shared the old address are no longer this customer's.
+  await service.forgetSessionCustomers([customer.id])
   container.resolve(ContainerRegistrationKeys.LOGGER).info(`Customer portal: customer ${customer.id} changed their email address.`)
   return { customer_id: customer.id, email: link.new_email, previous_email: customer.email }
 }

@@ -47,9 +47,14 @@ export async function authenticatePortal(req: MedusaRequest, res: MedusaResponse
   if (!identity) {
     return unauthorized(res)
   }
-  const customer_ids = await customerIdsSharingEmail(req.scope.resolve(Modules.CUSTOMER), identity.customer_id)
-  if (!customer_ids.length) {
-    return unauthorized(res)
+  let customer_ids = identity.customer_ids
+  if (!customer_ids) {
+    // At most once a minute per session: the records sharing the customer's email.
+    customer_ids = await customerIdsSharingEmail(req.scope.resolve(Modules.CUSTOMER), identity.customer_id)
+    if (!customer_ids.length) {
+      return unauthorized(res)
+    }
+    await service.rememberSessionCustomers({ session_id: identity.session_id, customer_ids, now: clock.now() })
   }
   ;(req as PortalRequest).portal = { ...identity, customer_ids }
   res.setHeader("Cache-Control", "private, no-store")

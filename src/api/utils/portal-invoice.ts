@@ -1,4 +1,4 @@
-import type { InvoiceDTO } from "../../modules/customer-portal/service"
+import type { InvoiceDTO, InvoiceSummary, InvoiceSummaryFilters } from "../../modules/customer-portal/service"
 import type { PortalContext } from "./portal-auth"
 
 /** The language part of Medusa's request locale ("ar" of "ar-SA"), if any. */
@@ -27,6 +27,24 @@ export function portalInvoiceFilters(portal: PortalContext, query: { status?: st
     ...(status ? { status } : {}),
     ...issuedBetween(from, to),
   } as Record<string, unknown>
+}
+
+/** The same narrowing for `listInvoiceSummaries`. */
+export function portalInvoiceSummaryFilters(portal: PortalContext, query: { status?: string; from?: string; to?: string }): InvoiceSummaryFilters {
+  const { status, from, to } = query
+  return {
+    customer_ids: portal.customer_ids,
+    mode: portal.mode,
+    ...(status ? { status } : {}),
+    ...(from ? { issued_from: new Date(from) } : {}),
+    ...(to ? (DAY.test(to) ? { issued_before: new Date(Date.parse(to) + 86_400_000) } : { issued_until: new Date(to) }) : {}),
+  }
+}
+
+/** A row of the billing history as the customer sees it. */
+export function presentInvoiceSummary(invoice: InvoiceSummary) {
+  const { summary, ...rest } = invoice
+  return { ...rest, summary }
 }
 
 const amount = (value: unknown) => Number(value)

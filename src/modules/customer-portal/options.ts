@@ -57,6 +57,7 @@ export const PortalOptionsSchema = z
     sessionIdleTimeout: duration("1m", "30d").default("1h"),
     /** How many due subscriptions one pass of the renewal job takes at a time. */
     renewalBatchSize: z.number().int().min(1).max(1000).default(100),
+    renewalConcurrency: z.number().int().min(1).max(32).default(4),
     /** Prefix of invoice numbers, e.g. INV-000123. */
     invoiceNumberPrefix: z
       .string()
@@ -91,6 +92,8 @@ export type ResolvedPortalOptions = {
   sessionTtlMs: number
   sessionIdleTimeoutMs: number
   renewalBatchSize: number
+  /** Renewals of one batch run at the same time (each under its subscription's lock). */
+  renewalConcurrency: number
   invoiceNumberPrefix: string
 }
 
@@ -134,6 +137,7 @@ export function resolvePortalOptions(raw: unknown): ResolvedPortalOptions {
     sessionTtlMs: parseDuration(options.sessionTtl)!,
     sessionIdleTimeoutMs: parseDuration(options.sessionIdleTimeout)!,
     renewalBatchSize: options.renewalBatchSize,
+    renewalConcurrency: options.renewalConcurrency,
     invoiceNumberPrefix: options.invoiceNumberPrefix,
   }
 }

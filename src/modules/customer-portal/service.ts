@@ -36,6 +36,36 @@ export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
 export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
+
+export type InvoiceSummaryFilters = {
+  customer_ids: string[]
+  mode: "test" | "live"
+  status?: string
+  issued_from?: Date
+  /** Issued before this instant (a whole day's end). */
+  issued_before?: Date
+  /** Issued at or before this instant. */
+  issued_until?: Date
+}
+
+/** An invoice as a list shows it: amounts in minor units, items named in `summary`. */
+export type InvoiceSummary = {
+  id: string
+  number: string
+  status: "open" | "paid" | "void" | "uncollectible"
+  source_type: "order" | "renewal" | "dues"
+  description: string | null
+  currency_code: string
+  subtotal: number
+  discount_total: number
+  shipping_total: number
+  tax_total: number
+  total: number
+  issued_at: Date
+  paid_at: Date | null
+  voided_at: Date | null
+  summary: string
+}
 export type SubscriptionPlanDTO = InferTypeOf<typeof SubscriptionPlan>
 export type TestCardDTO = InferTypeOf<typeof TestCard>
 
@@ -93,6 +123,9 @@ export function licenseRefusal(key: Pick<LicenseState, "status" | "expires_at">,
 }
 
 /** What a redeemed link or a live session says about who is signed in. */
+/** How long a session's last use and its set of customer records are trusted before they are written again. */
+const SESSION_REFRESH_MS = 60_000
+
 export type PortalIdentity = {
   session_id: string
   portal_id: string
@@ -313,33 +346,68 @@ export default class CustomerPortalModuleService extends MedusaService({
    * Finds the live session a token belongs to: not revoked, before its
    * absolute expiry and used within the idle timeout. Refreshes last use at
    * most once a minute, so a busy page does not write on every request.
+   * `customer_ids` is the session's remembered set of customer records, or
+   * null when it is older than a minute and must be worked out again
+   * (`rememberSessionCustomers`).
    */
   @InjectManager()
   async authenticateSession(
     tokenHash: string,
     now: Date,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<PortalIdentity | null> {
+  ): Promise<(PortalIdentity & { customer_ids: string[] | null }) | null> {
     const manager = sharedContext.manager as EntityManager
     const idleSince = new Date(now.getTime() - this.options_.sessionIdleTimeoutMs)
     const [row] = (await manager.execute(
-      `SELECT id, portal_id, customer_id, mode, expires_at, last_seen_at FROM portal_session
+      `SELECT id, portal_id, customer_id, mode, expires_at, last_seen_at, customer_ids, customers_checked_at FROM portal_session
        WHERE token_hash = ? AND revoked_at IS NULL AND deleted_at IS NULL AND expires_at > ? AND last_seen_at > ?`,
       [tokenHash, now, idleSince]
-    )) as (PortalIdentity & { id: string; last_seen_at: Date })[]
+    )) as (PortalIdentity & { id: string; last_seen_at: Date; customer_ids: string[] | null; customers_checked_at: Date | null })[]
     if (!row) {
       return null
     }
-    if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > SESSION_REFRESH_MS) {
       await manager.execute("UPDATE portal_session SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", [now, row.id, now])
     }
+    const checkedAt = row.customers_checked_at ? new Date(row.customers_checked_at).getTime() : null
+    const fresh = checkedAt !== null && checkedAt <= now.getTime() && now.getTime() - checkedAt <= SESSION_REFRESH_MS
     return {
       session_id: row.id,
       portal_id: row.portal_id,
       customer_id: row.customer_id,
       mode: row.mode,
       expires_at: new Date(row.expires_at),
+      customer_ids: fresh && row.customer_ids?.length ? row.customer_ids : null,
     }
+  }
+
+  /** Remembers the customer records a session sees (see `authenticateSession`). */
+  @InjectManager()
+  async rememberSessionCustomers(
+    input: { session_id: string; customer_ids: string[]; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.manager as EntityManager
+    await manager.execute(
+      "UPDATE portal_session SET customer_ids = ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), customers_checked_at = ? WHERE id = ?",
+      [JSON.stringify(input.customer_ids), input.now, input.session_id]
+    )
+  }
+
+  /**
+   * Makes the sessions of these customers work out their customer records
+   * again on their next request: after an email changes, a record that
+   * shared the old address is no longer theirs.
+   */
+  @InjectManager()
+  async forgetSessionCustomers(customerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!customerIds.length) return
+    const manager = sharedContext.manager as EntityManager
+    await manager.execute(
+      `UPDATE portal_session SET customers_checked_at = NULL
+       WHERE customers_checked_at IS NOT NULL AND (customer_id IN (${customerIds.map(() => "?").join(", ")}) OR customer_ids && ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))`,
+      [...customerIds, JSON.stringify(customerIds)]
+    )
   }
 
   /** Revokes the unused magic links and live sessions of customers; returns how many of each. */
@@ -619,6 +687,63 @@ export default class CustomerPortalModuleService extends MedusaService({
       bindings
     )) as { id: string }[]
     return inserted.map((row) => row.id)
+  }
+
+  /**
+   * One page of a customer's billing history, newest first, and how many
+   * invoices match: two index scans and no entity hydration, so the list
+   * costs the same at ten invoices as at thousands. Each row names its items
+   * in `summary`.
+   */
+  @InjectManager()
+  async listInvoiceSummaries(
+    filters: InvoiceSummaryFilters,
+    page: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<[InvoiceSummary[], number]> {
+    const manager = sharedContext.manager as EntityManager
+    const where = ["i.deleted_at IS NULL", `i.customer_id IN (${filters.customer_ids.map(() => "?").join(", ")})`, "i.mode = ?"]
+    const params: unknown[] = [...filters.customer_ids, filters.mode]
+    if (filters.status) {
+      where.push("i.status = ?")
+      params.push(filters.status)
+    }
+    if (filters.issued_from) {
+      where.push("i.issued_at >= ?")
+      params.push(filters.issued_from)
+    }
+    if (filters.issued_before) {
+      where.push("i.issued_at < ?")
+      params.push(filters.issued_before)
+    }
+    if (filters.issued_until) {
+      where.push("i.issued_at <= ?")
+      params.push(filters.issued_until)
+    }
+    const [rows, [{ count }]] = (await Promise.all([
+      manager.execute(
+        `SELECT i.id, i.number, i.status, i.source_type, i.metadata->>'description' AS description, i.currency_code,
+                i.subtotal, i.discount_total, i.shipping_total, i.tax_total, i.total, i.issued_at, i.paid_at, i.voided_at,
+                (SELECT string_agg(l.title, ', ' ORDER BY l.rank, l.id) FROM invoice_line l
+                  WHERE l.invoice_id = i.id AND l.kind = 'item' AND l.deleted_at IS NULL) AS summary
+         FROM invoice i WHERE ${where.join(" AND ")}
+         ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+        [...params, page.take, page.skip]
+      ),
+      manager.execute(`SELECT count(*)::int AS count FROM invoice i WHERE ${where.join(" AND ")}`, params),
+    ])) as [any[], { count: number }[]]
+    return [
+      rows.map((row) => ({
+        ...row,
+        subtotal: Number(row.subtotal),
+        discount_total: Number(row.discount_total),
+        shipping_total: Number(row.shipping_total),
+        tax_total: Number(row.tax_total),
+        total: Number(row.total),
+        summary: row.summary ?? "",
+      })),
+      Number(count),
+    ]
   }
 
   /** Active activations of each key, by key id, in one query (for a page of keys). */

@@ -12,6 +12,7 @@ describe("plugin options", () => {
       sessionTtlMs: 12 * 3_600_000,
       sessionIdleTimeoutMs: 3_600_000,
       renewalBatchSize: 100,
+      renewalConcurrency: 4,
       invoiceNumberPrefix: "INV-",
     })
   })

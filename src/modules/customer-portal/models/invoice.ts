@@ -45,7 +45,7 @@ const Invoice = model
     { name: "IDX_invoice_sequence_unique", on: ["portal_id", "sequence"], unique: true },
     { name: "IDX_invoice_source_unique", on: ["source_type", "source_id"], unique: true },
     // Billing history: a customer's invoices newest first, optionally by status.
-    { name: "IDX_invoice_customer_issued", on: ["customer_id", "issued_at", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_invoice_customer_mode_issued", on: ["customer_id", "mode", "issued_at", "id"], where: "deleted_at IS NULL" },
     { name: "IDX_invoice_customer_status_issued", on: ["customer_id", "status", "issued_at"], where: "deleted_at IS NULL" },
     { name: "IDX_invoice_order", on: ["order_id"], where: "order_id IS NOT NULL" },
     { name: "IDX_invoice_subscription", on: ["subscription_id"], where: "subscription_id IS NOT NULL" },

@@ -4,6 +4,11 @@ import { model } from "@medusajs/framework/utils"
  * A signed-in portal session. The storefront holds the token in an httpOnly
  * cookie; only its SHA-256 is kept here. A session ends at `expires_at`, after
  * the idle timeout since `last_seen_at`, or when revoked.
+ *
+ * `customer_ids` are the customer records the session sees (every record with
+ * the customer's email), worked out again when `customers_checked_at` is more
+ * than a minute old or cleared, so a request does not search the customer
+ * table.
  */
 const PortalSession = model
   .define("portal_session", {
@@ -18,6 +23,8 @@ const PortalSession = model
     revoked_at: model.dateTime().nullable(),
     ip: model.text().nullable(),
     user_agent: model.text().nullable(),
+    customer_ids: model.array().nullable(),
+    customers_checked_at: model.dateTime().nullable(),
   })
   .indexes([
     { name: "IDX_portal_session_token_hash_unique", on: ["token_hash"], unique: true },
