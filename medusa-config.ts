@@ -31,7 +31,10 @@ const redisModules = redisUrl
         options: { providers: [{ resolve: "@medusajs/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] },
       },
     ]
-  : []
+  : process.env.MEDUSA_FF_CACHING === "true"
+    ? // One process: Medusa's caching module in memory (the publishable key of every /store request, for one).
+      [{ resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } }]
+    : []
 const lockingProvider = redisUrl
   ? { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }
   : { resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }

@@ -4,6 +4,9 @@
 // so the suite passes on a machine with no database at all.
 //   npm test                 every suite
 //   npm test -- unit http    some suites; other arguments go to jest
+// The cluster suite starts two Medusa servers and a worker on Redis (REDIS_URL,
+// else 127.0.0.1:6379) against one fresh database. Without a Redis it is not
+// run and says so, except in CI (CI=true), where that is a failure.
 // The e2e suite brings up the whole store (Medusa, admin, storefront) on a
 // fresh database and drives Debian's Chromium through it.
 import fs from "node:fs"
@@ -11,10 +14,11 @@ import os from "node:os"
 import path from "node:path"
 import { run } from "./lib/processes.mjs"
 import { startE2eStack } from "./lib/e2e-stack.mjs"
+import { clusterRedisUrl, redisAnswers, startClusterStack } from "./lib/cluster-stack.mjs"
 import { configuredDatabase } from "./lib/database-env.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
 
-const SUITES = ["unit", "modules", "http", "e2e"]
+const SUITES = ["unit", "modules", "http", "cluster", "e2e"]
 const args = process.argv.slice(2)
 const suites = args.filter((a) => SUITES.includes(a))
 const jestArgs = args.filter((a) => !SUITES.includes(a))
@@ -59,9 +63,19 @@ try {
   for (const suite of wanted) {
     console.log(`\n=== ${suite} tests ===`)
     let e2e = null
-    if (suite === "e2e") {
+    if (suite === "cluster" && !(await redisAnswers(clusterRedisUrl()))) {
+      const message = `No Redis answers at ${clusterRedisUrl()}: the scale-out tests need one (start Redis, or set REDIS_URL).`
+      if (process.env.CI) {
+        console.error(message)
+        failed = true
+      } else {
+        console.log(`${message} Not run.`)
+      }
+      continue
+    }
+    if (suite === "e2e" || suite === "cluster") {
       try {
-        e2e = await startE2eStack(dbEnv)
+        e2e = suite === "e2e" ? await startE2eStack(dbEnv) : await startClusterStack(dbEnv)
       } catch (error) {
         console.error(error instanceof Error ? error.message : error)
         failed = true
