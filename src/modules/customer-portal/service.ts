@@ -36,6 +36,7 @@ export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
 export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
+export type LicenseKeyRow = Omit<InferTypeOf<typeof LicenseKey>, "activations">
 
 export type InvoiceSummaryFilters = {
   customer_ids: string[]
@@ -744,6 +745,37 @@ export default class CustomerPortalModuleService extends MedusaService({
       })),
       Number(count),
     ]
+  }
+
+  /**
+   * One page of a customer's subscriptions or license keys, newest first, and
+   * how many there are: plain rows (the model's columns) from the
+   * (customer_id, …, created_at) indexes, without entity hydration.
+   */
+  @InjectManager()
+  async listOwnedRows<T extends "subscription" | "license_key">(
+    table: T,
+    filters: { customer_ids: string[]; mode: "test" | "live"; status?: string[] },
+    page: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<[T extends "subscription" ? SubscriptionDTO[] : LicenseKeyRow[], number]> {
+    if (table !== "subscription" && table !== "license_key") throw new Error(`No owned rows in ${table}.`)
+    const manager = sharedContext.manager as EntityManager
+    const where = ["deleted_at IS NULL", `customer_id IN (${filters.customer_ids.map(() => "?").join(", ")})`, "mode = ?"]
+    const params: unknown[] = [...filters.customer_ids, filters.mode]
+    if (filters.status?.length) {
+      where.push(`status IN (${filters.status.map(() => "?").join(", ")})`)
+      params.push(...filters.status)
+    }
+    const [rows, [{ count }]] = (await Promise.all([
+      manager.execute(`SELECT * FROM ${table} WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, [
+        ...params,
+        page.take,
+        page.skip,
+      ]),
+      manager.execute(`SELECT count(*)::int AS count FROM ${table} WHERE ${where.join(" AND ")}`, params),
+    ])) as [any[], { count: number }[]]
+    return [rows, Number(count)]
   }
 
   /** Active activations of each key, by key id, in one query (for a page of keys). */

@@ -9,10 +9,7 @@ import type { StorePortalListLicenseKeysType } from "../validators"
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as StorePortalListLicenseKeysType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const [keys, count] = await service.listAndCountLicenseKeys(
-    { customer_id: req.portal.customer_ids, mode: req.portal.mode },
-    { take: limit, skip: offset, order: { created_at: "DESC", id: "DESC" } }
-  )
+  const [keys, count] = await service.listOwnedRows("license_key", { customer_ids: req.portal.customer_ids, mode: req.portal.mode }, { skip: offset, take: limit })
   const used = await service.countActivations(keys.map((key) => key.id))
-  res.json({ license_keys: keys.map((key) => presentLicenseKey(key as any, used.get(key.id) ?? 0)), count, limit, offset })
+  res.json({ license_keys: keys.map((key) => presentLicenseKey(key, used.get(key.id) ?? 0)), count, limit, offset })
 }

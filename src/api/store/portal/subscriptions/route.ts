@@ -14,9 +14,10 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const { limit, offset, state } = req.validatedQuery as StorePortalListSubscriptionsType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
   const status = state === "past" ? ["cancelled", "expired"] : state === "current" ? ["active", "on_hold"] : undefined
-  const [subs, count] = await service.listAndCountSubscriptions(
-    { customer_id: req.portal.customer_ids, mode: req.portal.mode, ...(status ? { status } : {}) },
-    { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } }
+  const [subs, count] = await service.listOwnedRows(
+    "subscription",
+    { customer_ids: req.portal.customer_ids, mode: req.portal.mode, status },
+    { skip: offset, take: limit }
   )
   const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
   const outstanding = await outstandingBySubscription(service, subs)
