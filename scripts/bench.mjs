@@ -242,19 +242,21 @@ function writeReport({ rows, pdf, renewals, seed }) {
   const yardstick = rows.medusa_me
   const floor = rows.health
   const mark = (pass) => (pass ? "yes" : "**no**")
-  const portalRows = Object.values(rows).filter((r) => r.portal)
+  const portalRows = Object.entries(rows)
+    .filter(([, r]) => r.portal)
+    .map(([key, r]) => ({ ...r, key }))
   const listRatio = rows.invoices.p50 / rows.invoices_light.p50
   const listRps = rows.invoices_light.rps / rows.invoices.rps
   const pdfMedian = Math.max(...Object.values(pdf).map((r) => r.median_ms))
   const targets = [
     [
       "Every portal read ≥ 2× the req/s of Medusa's `/store/customers/me`",
-      portalRows.map((r) => `×${fmt(r.rps / yardstick.rps, 2)}`).join(", "),
+      portalRows.map((r) => `${r.key} ×${fmt(r.rps / yardstick.rps, 2)}`).join(", "),
       portalRows.every((r) => r.rps >= 2 * yardstick.rps),
     ],
     [
       "Every portal read's p50 ≤ 4× `/health`'s",
-      portalRows.map((r) => `×${fmt(r.p50 / floor.p50, 1)}`).join(", "),
+      portalRows.map((r) => `${r.key} ×${fmt(r.p50 / floor.p50, 1)}`).join(", "),
       portalRows.every((r) => r.p50 <= 4 * floor.p50),
     ],
     [`Invoice list flat: ${seed.heavy.invoices} vs ${seed.light.invoices} invoices within 1.1×`, `p50 ×${fmt(listRatio, 2)}, req/s ÷${fmt(listRps, 2)}`, listRatio <= 1.1 && listRps <= 1.1],
