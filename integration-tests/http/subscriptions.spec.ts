@@ -231,6 +231,17 @@ medusaIntegrationTestRunner({
         // No lock is left behind.
         for (const sub of subs) expect(await subscriptionUnlocked(getContainer(), sub.id)).toBe(true)
       })
+      it("the job takes due subscriptions a batch at a time, several at once, and starts none after its deadline", async () => {
+        const subs = [(await subscribe()).sub, (await subscribe()).sub, (await subscribe()).sub]
+        const latest = Math.max(...subs.map((s) => new Date(s.next_renewal_at!).getTime()))
+        const now = new Date(latest + 1000)
+        at(now)
+        expect(await renewDueSubscriptions(getContainer(), { batchSize: 1, deadline: new Date(now.getTime() - 1) })).toEqual({ renewed: 0, failed: 0, ended: 0, skipped: 0 })
+        expect(await renewalOrders()).toHaveLength(0)
+        expect(await renewDueSubscriptions(getContainer(), { batchSize: 2, concurrency: 2 })).toEqual({ renewed: 3, failed: 0, ended: 0, skipped: 0 })
+        expect(await renewalOrders()).toHaveLength(3)
+        expect(await renewDueSubscriptions(getContainer(), { batchSize: 2, concurrency: 2 })).toEqual({ renewed: 0, failed: 0, ended: 0, skipped: 0 })
+      })
     })
 
     describe("in the portal (P2)", () => {

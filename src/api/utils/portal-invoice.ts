@@ -1,4 +1,4 @@
-import type { InvoiceDTO, InvoiceSummary, InvoiceSummaryFilters } from "../../modules/customer-portal/service"
+import type { InvoiceDTO } from "../../modules/customer-portal/service"
 import type { PortalContext } from "./portal-auth"
 
 /** The language part of Medusa's request locale ("ar" of "ar-SA"), if any. */
@@ -12,39 +12,26 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
  * An issue-date range as a filter. A bare day is a whole day: `to=2026-01-31`
  * takes in everything issued on the 31st (UTC), not only its first instant.
  */
-export function issuedBetween(from?: string, to?: string): Record<string, unknown> {
+export function issuedBetween(from?: string, to?: string): { issued_at?: IssuedRange } {
   if (!from && !to) return {}
   const end = to ? (DAY.test(to) ? { $lt: new Date(Date.parse(to) + 86_400_000) } : { $lte: new Date(to) }) : {}
   return { issued_at: { ...(from ? { $gte: new Date(from) } : {}), ...end } }
 }
 
+type IssuedRange = { $gte?: Date; $lt?: Date; $lte?: Date }
+
 /** The signed-in customer's invoices (every record with their email, in the session's mode), narrowed by status and issue date. */
-export function portalInvoiceFilters(portal: PortalContext, query: { status?: string; from?: string; to?: string }) {
+export function portalInvoiceFilters(
+  portal: PortalContext,
+  query: { status?: string; from?: string; to?: string }
+): { customer_id: string[]; mode: "test" | "live"; status?: string; issued_at?: IssuedRange } {
   const { status, from, to } = query
   return {
     customer_id: portal.customer_ids,
     mode: portal.mode,
     ...(status ? { status } : {}),
     ...issuedBetween(from, to),
-  } as Record<string, unknown>
-}
-
-/** The same narrowing for `listInvoiceSummaries`. */
-export function portalInvoiceSummaryFilters(portal: PortalContext, query: { status?: string; from?: string; to?: string }): InvoiceSummaryFilters {
-  const { status, from, to } = query
-  return {
-    customer_ids: portal.customer_ids,
-    mode: portal.mode,
-    ...(status ? { status } : {}),
-    ...(from ? { issued_from: new Date(from) } : {}),
-    ...(to ? (DAY.test(to) ? { issued_before: new Date(Date.parse(to) + 86_400_000) } : { issued_until: new Date(to) }) : {}),
   }
-}
-
-/** A row of the billing history as the customer sees it. */
-export function presentInvoiceSummary(invoice: InvoiceSummary) {
-  const { summary, ...rest } = invoice
-  return { ...rest, summary }
 }
 
 const amount = (value: unknown) => Number(value)

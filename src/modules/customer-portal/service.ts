@@ -38,17 +38,6 @@ export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
 export type LicenseKeyRow = Omit<InferTypeOf<typeof LicenseKey>, "activations">
 
-export type InvoiceSummaryFilters = {
-  customer_ids: string[]
-  mode: "test" | "live"
-  status?: string
-  issued_from?: Date
-  /** Issued before this instant (a whole day's end). */
-  issued_before?: Date
-  /** Issued at or before this instant. */
-  issued_until?: Date
-}
-
 /** An invoice as a list shows it: amounts in minor units, items named in `summary`. */
 export type InvoiceSummary = {
   id: string
@@ -67,6 +56,47 @@ export type InvoiceSummary = {
   voided_at: Date | null
   summary: string
 }
+/** Rows of one customer (every record sharing their email) in one mode. */
+type OwnedFilters = { customer_id: string[]; mode: "test" | "live" }
+
+const marks = (values: unknown[]) => values.map(() => "?").join(", ")
+
+/** SQL conditions with their parameters, in order. */
+function conditions() {
+  const sql: string[] = []
+  const params: unknown[] = []
+  return {
+    sql,
+    params,
+    add(condition: string, ...values: unknown[]) {
+      sql.push(condition)
+      params.push(...values)
+    },
+  }
+}
+
+/** The live rows of a customer's records in the session's mode. */
+function ownedConditions(filters: OwnedFilters) {
+  const where = conditions()
+  where.add("deleted_at IS NULL")
+  where.add(`customer_id IN (${marks(filters.customer_id)})`, ...filters.customer_id)
+  where.add("mode = ?", filters.mode)
+  return where
+}
+
+/** One page of rows and how many match, both at once. */
+async function pageAndCount(
+  manager: EntityManager,
+  q: { select: string; from: string; where: ReturnType<typeof conditions>; orderBy: string; page: { skip: number; take: number } }
+): Promise<[any[], number]> {
+  const where = q.where.sql.join(" AND ")
+  const [rows, [{ count }]] = (await Promise.all([
+    manager.execute(`SELECT ${q.select} FROM ${q.from} WHERE ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`, [...q.where.params, q.page.take, q.page.skip]),
+    manager.execute(`SELECT count(*)::int AS count FROM ${q.from} WHERE ${where}`, q.where.params),
+  ])) as [any[], { count: number }[]]
+  return [rows, Number(count)]
+}
+
 export type SubscriptionPlanDTO = InferTypeOf<typeof SubscriptionPlan>
 export type TestCardDTO = InferTypeOf<typeof TestCard>
 
@@ -692,59 +722,34 @@ export default class CustomerPortalModuleService extends MedusaService({
 
   /**
    * One page of a customer's billing history, newest first, and how many
-   * invoices match: two index scans and no entity hydration, so the list
-   * costs the same at ten invoices as at thousands. Each row names its items
-   * in `summary`.
+   * invoices match (the filters `portalInvoiceFilters` makes): two index scans
+   * and no entity hydration, so the list costs about the same at ten invoices
+   * as at thousands. Each row names its items in `summary`.
    */
   @InjectManager()
   async listInvoiceSummaries(
-    filters: InvoiceSummaryFilters,
+    filters: OwnedFilters & { status?: string; issued_at?: { $gte?: Date; $lt?: Date; $lte?: Date } },
     page: { skip: number; take: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<[InvoiceSummary[], number]> {
-    const manager = sharedContext.manager as EntityManager
-    const where = ["i.deleted_at IS NULL", `i.customer_id IN (${filters.customer_ids.map(() => "?").join(", ")})`, "i.mode = ?"]
-    const params: unknown[] = [...filters.customer_ids, filters.mode]
-    if (filters.status) {
-      where.push("i.status = ?")
-      params.push(filters.status)
-    }
-    if (filters.issued_from) {
-      where.push("i.issued_at >= ?")
-      params.push(filters.issued_from)
-    }
-    if (filters.issued_before) {
-      where.push("i.issued_at < ?")
-      params.push(filters.issued_before)
-    }
-    if (filters.issued_until) {
-      where.push("i.issued_at <= ?")
-      params.push(filters.issued_until)
-    }
-    const [rows, [{ count }]] = (await Promise.all([
-      manager.execute(
-        `SELECT i.id, i.number, i.status, i.source_type, i.metadata->>'description' AS description, i.currency_code,
-                i.subtotal, i.discount_total, i.shipping_total, i.tax_total, i.total, i.issued_at, i.paid_at, i.voided_at,
-                (SELECT string_agg(l.title, ', ' ORDER BY l.rank, l.id) FROM invoice_line l
-                  WHERE l.invoice_id = i.id AND l.kind = 'item' AND l.deleted_at IS NULL) AS summary
-         FROM invoice i WHERE ${where.join(" AND ")}
-         ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-        [...params, page.take, page.skip]
-      ),
-      manager.execute(`SELECT count(*)::int AS count FROM invoice i WHERE ${where.join(" AND ")}`, params),
-    ])) as [any[], { count: number }[]]
-    return [
-      rows.map((row) => ({
-        ...row,
-        subtotal: Number(row.subtotal),
-        discount_total: Number(row.discount_total),
-        shipping_total: Number(row.shipping_total),
-        tax_total: Number(row.tax_total),
-        total: Number(row.total),
-        summary: row.summary ?? "",
-      })),
-      Number(count),
-    ]
+    const where = ownedConditions(filters)
+    if (filters.status) where.add("status = ?", filters.status)
+    const range = filters.issued_at ?? {}
+    if (range.$gte) where.add("issued_at >= ?", range.$gte)
+    if (range.$lt) where.add("issued_at < ?", range.$lt)
+    if (range.$lte) where.add("issued_at <= ?", range.$lte)
+    const [rows, count] = await pageAndCount(sharedContext.manager as EntityManager, {
+      select: `id, number, status, source_type, metadata->>'description' AS description, currency_code,
+               subtotal, discount_total, shipping_total, tax_total, total, issued_at, paid_at, voided_at,
+               (SELECT string_agg(l.title, ', ' ORDER BY l.rank, l.id) FROM invoice_line l
+                 WHERE l.invoice_id = invoice.id AND l.kind = 'item' AND l.deleted_at IS NULL) AS summary`,
+      from: "invoice",
+      where,
+      orderBy: "issued_at DESC, id DESC",
+      page,
+    })
+    const amounts = ["subtotal", "discount_total", "shipping_total", "tax_total", "total"] as const
+    return [rows.map((row) => ({ ...row, ...Object.fromEntries(amounts.map((a) => [a, Number(row[a])])), summary: row.summary ?? "" })), count]
   }
 
   /**
@@ -755,27 +760,14 @@ export default class CustomerPortalModuleService extends MedusaService({
   @InjectManager()
   async listOwnedRows<T extends "subscription" | "license_key">(
     table: T,
-    filters: { customer_ids: string[]; mode: "test" | "live"; status?: string[] },
+    filters: OwnedFilters & { status?: string[] },
     page: { skip: number; take: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<[T extends "subscription" ? SubscriptionDTO[] : LicenseKeyRow[], number]> {
     if (table !== "subscription" && table !== "license_key") throw new Error(`No owned rows in ${table}.`)
-    const manager = sharedContext.manager as EntityManager
-    const where = ["deleted_at IS NULL", `customer_id IN (${filters.customer_ids.map(() => "?").join(", ")})`, "mode = ?"]
-    const params: unknown[] = [...filters.customer_ids, filters.mode]
-    if (filters.status?.length) {
-      where.push(`status IN (${filters.status.map(() => "?").join(", ")})`)
-      params.push(...filters.status)
-    }
-    const [rows, [{ count }]] = (await Promise.all([
-      manager.execute(`SELECT * FROM ${table} WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, [
-        ...params,
-        page.take,
-        page.skip,
-      ]),
-      manager.execute(`SELECT count(*)::int AS count FROM ${table} WHERE ${where.join(" AND ")}`, params),
-    ])) as [any[], { count: number }[]]
-    return [rows, Number(count)]
+    const where = ownedConditions(filters)
+    if (filters.status?.length) where.add(`status IN (${marks(filters.status)})`, ...filters.status)
+    return (await pageAndCount(sharedContext.manager as EntityManager, { select: "*", from: table, where, orderBy: "created_at DESC, id DESC", page })) as any
   }
 
   /** Active activations of each key, by key id, in one query (for a page of keys). */

@@ -2,7 +2,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import type { PortalRequest } from "../../../utils/portal-auth"
-import { portalInvoiceSummaryFilters, presentInvoiceSummary } from "../../../utils/portal-invoice"
+import { portalInvoiceFilters } from "../../../utils/portal-invoice"
 import type { StorePortalListInvoicesType } from "../validators"
 
 /**
@@ -13,6 +13,6 @@ import type { StorePortalListInvoicesType } from "../validators"
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const { limit, offset, ...filters } = req.validatedQuery as StorePortalListInvoicesType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const [invoices, count] = await service.listInvoiceSummaries(portalInvoiceSummaryFilters(req.portal, filters), { skip: offset, take: limit })
-  res.json({ invoices: invoices.map(presentInvoiceSummary), count, limit, offset })
+  const [invoices, count] = await service.listInvoiceSummaries(portalInvoiceFilters(req.portal, filters), { skip: offset, take: limit })
+  res.json({ invoices, count, limit, offset })
 }

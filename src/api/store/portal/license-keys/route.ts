@@ -9,7 +9,7 @@ import type { StorePortalListLicenseKeysType } from "../validators"
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as StorePortalListLicenseKeysType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const [keys, count] = await service.listOwnedRows("license_key", { customer_ids: req.portal.customer_ids, mode: req.portal.mode }, { skip: offset, take: limit })
+  const [keys, count] = await service.listOwnedRows("license_key", { customer_id: req.portal.customer_ids, mode: req.portal.mode }, { skip: offset, take: limit })
   const used = await service.countActivations(keys.map((key) => key.id))
   res.json({ license_keys: keys.map((key) => presentLicenseKey(key, used.get(key.id) ?? 0)), count, limit, offset })
 }

@@ -16,7 +16,7 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const status = state === "past" ? ["cancelled", "expired"] : state === "current" ? ["active", "on_hold"] : undefined
   const [subs, count] = await service.listOwnedRows(
     "subscription",
-    { customer_ids: req.portal.customer_ids, mode: req.portal.mode, status },
+    { customer_id: req.portal.customer_ids, mode: req.portal.mode, status },
     { skip: offset, take: limit }
   )
   const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
