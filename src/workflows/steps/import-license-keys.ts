@@ -1,0 +1,74 @@
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { clock } from "../../lib/clock"
+import type { LicenseImportProblem, LicenseImportRow } from "../../lib/license-import"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+
+export type ImportLicenseKeysStepInput = { rows: LicenseImportRow[]; dry_run: boolean; portal: { id: string; mode: "test" | "live" } }
+
+/**
+ * Gives each checked row's key to the customer with its email (their account
+ * first); keys already here are skipped, a row whose email has no customer is
+ * a problem. With `dry_run` nothing is written. Undone by removing the keys
+ * it added.
+ */
+export const importLicenseKeysStep = createStep(
+  "import-license-keys",
+  async (input: ImportLicenseKeysStepInput, { container }) => {
+    const { rows } = input
+    const emails = [...new Set(rows.map((row) => row.email))]
+    const customers = emails.length
+      ? await container.resolve(Modules.CUSTOMER).listCustomers({ email: emails }, { select: ["id", "email", "has_account"], take: emails.length * 5 })
+      : []
+    const customerOf = new Map<string, string>()
+    for (const customer of [...customers].sort((a, b) => Number(b.has_account) - Number(a.has_account))) {
+      if (!customerOf.has(customer.email.toLowerCase())) customerOf.set(customer.email.toLowerCase(), customer.id)
+    }
+    const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+    const existing = new Set(
+      rows.length ? (await service.listLicenseKeys({ key: rows.map((row) => row.key) }, { select: ["key"], take: rows.length })).map((k) => k.key) : []
+    )
+    const now = clock.now()
+    const errors: LicenseImportProblem[] = []
+    const toCreate = []
+    let skipped = 0
+    for (const row of rows) {
+      if (existing.has(row.key)) {
+        skipped++
+        continue
+      }
+      const customer_id = customerOf.get(row.email)
+      if (!customer_id) {
+        errors.push({ line: row.line, message: `No customer has the email ${row.email}: add the customer first.` })
+        continue
+      }
+      toCreate.push({
+        portal_id: input.portal.id,
+        mode: input.portal.mode,
+        key: row.key,
+        customer_id,
+        product_title: row.product_title,
+        activation_limit: row.activation_limit,
+        expires_at: row.expires_at,
+        status: row.revoked ? ("revoked" as const) : ("active" as const),
+        revoked_at: row.revoked ? now : null,
+        metadata: { imported: true },
+      })
+    }
+    let created: string[] = []
+    if (!input.dry_run && toCreate.length) {
+      try {
+        const made = (await service.createLicenseKeys(toCreate as any)) as unknown as { id: string }[]
+        created = made.map((key) => key.id)
+      } catch {
+        throw new MedusaError(MedusaError.Types.CONFLICT, "Some of these keys were added meanwhile. Run the import again: keys already here are skipped.")
+      }
+    }
+    return new StepResponse({ imported: toCreate.length, skipped, errors }, created)
+  },
+  async (created, { container }) => {
+    if (!created?.length) return
+    await container.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE).deleteLicenseKeys(created)
+  }
+)
