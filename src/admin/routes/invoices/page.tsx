@@ -6,9 +6,9 @@ import { useState, type FormEvent } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { invoicePdfUrl, portalClient } from "../../lib/client"
 import { formatDay, formatMinor, INVOICE_STATUSES, InvoiceStatusBadge, PdfLink } from "../../lib/invoices"
+import { ListPagination, PAGE_SIZE } from "../../lib/list-page"
 import type { AdminInvoiceQuery, InvoiceStatus } from "../../lib/types"
 
-const PAGE_SIZE = 20
 const FILTER_KEYS = ["status", "q", "from", "to", "customer_id", "order_id"] as const
 
 /** Every invoice of the store: filters in the address bar, so a filtered list can be shared and reloaded. */
@@ -47,7 +47,6 @@ const InvoicesPage = () => {
   }
 
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   return (
     <Container className="divide-y p-0">
@@ -179,16 +178,7 @@ const InvoicesPage = () => {
               </Table.Body>
             </Table>
           </div>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={Math.min(page, pageCount - 1)}
-            pageCount={pageCount}
-            canPreviousPage={page > 0}
-            canNextPage={page + 1 < pageCount}
-            previousPage={() => apply(filters, page - 1)}
-            nextPage={() => apply(filters, page + 1)}
-          />
+          <ListPagination count={count} page={page} goTo={(p) => apply(filters, p)} />
         </>
       )}
     </Container>

@@ -3,11 +3,12 @@ import { Key } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useEffect, useState, type FormEvent } from "react"
-import { Link, useNavigate, useSearchParams } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
 import { LicenseKeyImport } from "../../components/license-key-import"
 import { CopyText } from "../../lib/copy-field"
 import { errorMessage } from "../../lib/errors"
 import { formatDay } from "../../lib/invoices"
+import { ListPagination, PAGE_SIZE, useListParams } from "../../lib/list-page"
 import {
   activationsLabel,
   activationsSpoken,
@@ -19,39 +20,29 @@ import {
 } from "../../lib/license-keys"
 import type { AdminLicenseKeyQuery, LicenseKeyStatus } from "../../lib/types"
 
-const PAGE_SIZE = 20
-
 /** Every license key of the store, found by key or customer email; filters in the address bar. Each row opens its key. */
 const LicenseKeysPage = () => {
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
+  const { params, page, set, offset } = useListParams()
   const q = params.get("q") ?? ""
   const status = (params.get("status") ?? "") as LicenseKeyStatus | ""
   const customer_id = params.get("customer_id") ?? ""
-  const page = Math.max(0, Number(params.get("page") ?? 0) || 0)
   const [draft, setDraft] = useState(q)
   useEffect(() => setDraft(q), [q])
 
-  const query: AdminLicenseKeyQuery = { q, status: status || undefined, customer_id, limit: PAGE_SIZE, offset: page * PAGE_SIZE }
+  const query: AdminLicenseKeyQuery = { q, status: status || undefined, customer_id, limit: PAGE_SIZE, offset }
   const { data, isLoading, isError, error } = useQuery({
     queryKey: [...LICENSE_KEYS_KEY, query],
     queryFn: () => licenseClient.keys.list(query),
     placeholderData: keepPreviousData,
   })
 
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(changes)) v.trim() ? next.set(k, v.trim()) : next.delete(k)
-    if (!("page" in changes)) next.delete("page")
-    setParams(next)
-  }
   const search = (event: FormEvent) => {
     event.preventDefault()
     set({ q: draft })
   }
 
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const filtered = !!(q || status || customer_id)
 
   return (
@@ -109,7 +100,7 @@ const LicenseKeysPage = () => {
             variant="transparent"
             onClick={() => {
               setDraft("")
-              setParams(new URLSearchParams())
+              set({ q: "", status: "", customer_id: "" })
             }}
           >
             Clear
@@ -194,16 +185,7 @@ const LicenseKeysPage = () => {
               </Table.Body>
             </Table>
           </div>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={Math.min(page, pageCount - 1)}
-            pageCount={pageCount}
-            canPreviousPage={page > 0}
-            canNextPage={page + 1 < pageCount}
-            previousPage={() => set({ page: String(page - 1) })}
-            nextPage={() => set({ page: String(page + 1) })}
-          />
+          <ListPagination count={count} page={page} goTo={(p) => set({ page: String(p) })} />
         </>
       )}
     </Container>

@@ -3,36 +3,27 @@ import { ArrowPath } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
-import { Link, useSearchParams } from "react-router-dom"
+import { Link } from "react-router-dom"
 import { portalClient } from "../../lib/client"
 import { sdk } from "../../lib/sdk"
 import { formatDay } from "../../lib/invoices"
+import { ListPagination, PAGE_SIZE, useListParams } from "../../lib/list-page"
 import { priceLabel, SUBSCRIPTION_STATUSES, SubscriptionStatusBadge } from "../../lib/subscriptions"
 import type { SubscriptionStatus } from "../../lib/types"
 
-const PAGE_SIZE = 20
-
 /** Every subscription of the store, by status, customer and plan; each opens its detail. */
 const SubscriptionsPage = () => {
-  const [params, setParams] = useSearchParams()
+  const { params, page, set, offset } = useListParams()
   const status = (params.get("status") ?? "") as SubscriptionStatus | ""
   const customer_id = params.get("customer_id") ?? ""
   const product_variant_id = params.get("product_variant_id") ?? ""
-  const page = Math.max(0, Number(params.get("page") ?? 0) || 0)
-  const query = { status: status || undefined, customer_id, product_variant_id, limit: PAGE_SIZE, offset: page * PAGE_SIZE }
+  const query = { status: status || undefined, customer_id, product_variant_id, limit: PAGE_SIZE, offset }
   const { data, isLoading, isError, error } = useQuery({
     queryKey: ["customer-portal", "subscriptions", query],
     queryFn: () => portalClient.subscriptions.list(query),
     placeholderData: keepPreviousData,
   })
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k)
-    if (!("page" in changes)) next.delete("page")
-    setParams(next)
-  }
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   // Plans, named by their product and variant, for the plan filter.
   const plans = useQuery({
@@ -201,16 +192,7 @@ const SubscriptionsPage = () => {
               </Table.Body>
             </Table>
           </div>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={Math.min(page, pageCount - 1)}
-            pageCount={pageCount}
-            canPreviousPage={page > 0}
-            canNextPage={page + 1 < pageCount}
-            previousPage={() => set({ page: String(page - 1) })}
-            nextPage={() => set({ page: String(page + 1) })}
-          />
+          <ListPagination count={count} page={page} goTo={(p) => set({ page: String(p) })} />
         </>
       )}
     </Container>
