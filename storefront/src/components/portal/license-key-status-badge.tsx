@@ -1,27 +1,13 @@
-import { Badge } from "@medusajs/ui"
-import { getTranslations } from "next-intl/server"
 import type { PortalLicenseKeyStatus } from "@/lib/portal/types"
+import { StatusBadge } from "./status-badge"
 
-const STATUS_COLORS = {
+const STATUS_COLORS: Record<PortalLicenseKeyStatus, "green" | "orange" | "red" | "grey"> = {
   active: "green",
   disabled: "orange",
   revoked: "red",
   expired: "grey",
-} as const
-
-// A status the portal has no words for gets no badge, rather than untranslated backend text.
-function isKnownStatus(status: string): status is PortalLicenseKeyStatus {
-  return Object.hasOwn(STATUS_COLORS, status)
 }
 
-export async function LicenseKeyStatusBadge({ status }: { status: string }) {
-  const t = await getTranslations("LicenseKeyStatus")
-  if (!isKnownStatus(status)) {
-    return null
-  }
-  return (
-    <Badge size="2xsmall" color={STATUS_COLORS[status]}>
-      {t(status)}
-    </Badge>
-  )
+export function LicenseKeyStatusBadge({ status }: { status: string }) {
+  return <StatusBadge namespace="LicenseKeyStatus" colors={STATUS_COLORS} status={status} />
 }

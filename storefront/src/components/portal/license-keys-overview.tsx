@@ -1,10 +1,10 @@
-import { Alert, Heading, Text } from "@medusajs/ui"
+import { Heading } from "@medusajs/ui"
 import { getTranslations } from "next-intl/server"
 import { Link } from "@/i18n/navigation"
 import type { PortalFailure, PortalLicenseKey } from "@/lib/portal/types"
-import { FailureMessage } from "./failure-message"
 import { LicenseKeyStatusBadge } from "./license-key-status-badge"
 import { LicenseKeyTerms } from "./license-key-summary"
+import { OVERVIEW_ROW, OverviewSection } from "./overview-section"
 import { hidden, planName, SUBSCRIPTION_LINK } from "./subscription-summary"
 
 /** The customer's newest license keys, as the overview loaded them. */
@@ -18,52 +18,38 @@ export async function LicenseKeysOverview({ result }: { result: LicenseKeysResul
   const tList = await getTranslations("LicenseKeys")
 
   return (
-    <section aria-labelledby="overview-license-keys-heading" className="flex flex-col gap-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <Heading level="h2" id="overview-license-keys-heading">
-          {t("heading")}
-        </Heading>
-        <Link href="/portal/license-keys" className={SUBSCRIPTION_LINK}>
-          {t("viewAll")}
-        </Link>
-      </div>
-      {result.status === "failed" ? (
-        <Alert variant="error">
-          <FailureMessage failure={result.failure} />
-        </Alert>
-      ) : result.licenseKeys.length === 0 ? (
-        <Text className="text-ui-fg-subtle">{t("empty")}</Text>
-      ) : (
-        <ul className="divide-y divide-ui-border-base overflow-hidden rounded-lg bg-ui-bg-base shadow-elevation-card-rest">
-          {result.licenseKeys.map((licenseKey) => (
-            <li
-              key={licenseKey.id}
-              className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 p-4"
+    <OverviewSection
+      id="overview-license-keys"
+      heading={t("heading")}
+      viewAll={{ href: "/portal/license-keys", label: t("viewAll") }}
+      failure={result.status === "failed" ? result.failure : undefined}
+      empty={result.status === "ok" && result.licenseKeys.length === 0 ? t("empty") : null}
+    >
+      {result.status === "ok" &&
+        result.licenseKeys.map((licenseKey) => (
+          <li key={licenseKey.id} className={OVERVIEW_ROW}>
+            <Heading level="h3" className="txt-compact-medium-plus min-w-0 break-words">
+              <bdi dir="auto">{licenseKey.product_title}</bdi>
+            </Heading>
+            <p className="flex items-center justify-self-end">
+              <span className="sr-only">{tList("statusLabel")}: </span>
+              <LicenseKeyStatusBadge status={licenseKey.status} />
+            </p>
+            <p className="txt-compact-small col-span-2 min-w-0 text-ui-fg-base">
+              {/* Masked: the whole key is only shown on the license keys pages, on request. */}
+              <bdi dir="ltr" className="break-all font-mono">
+                {licenseKey.masked_key}
+              </bdi>
+            </p>
+            <LicenseKeyTerms licenseKey={licenseKey} />
+            <Link
+              href={`/portal/license-keys/${encodeURIComponent(licenseKey.id)}`}
+              className={`${SUBSCRIPTION_LINK} justify-self-end`}
             >
-              <Heading level="h3" className="txt-compact-medium-plus min-w-0 break-words">
-                <bdi dir="auto">{licenseKey.product_title}</bdi>
-              </Heading>
-              <p className="flex items-center justify-self-end">
-                <span className="sr-only">{tList("statusLabel")}: </span>
-                <LicenseKeyStatusBadge status={licenseKey.status} />
-              </p>
-              <p className="txt-compact-small col-span-2 min-w-0 text-ui-fg-base">
-                {/* Masked: the whole key is only shown on the license keys pages, on request. */}
-                <bdi dir="ltr" className="break-all font-mono">
-                  {licenseKey.masked_key}
-                </bdi>
-              </p>
-              <LicenseKeyTerms licenseKey={licenseKey} />
-              <Link
-                href={`/portal/license-keys/${encodeURIComponent(licenseKey.id)}`}
-                className={`${SUBSCRIPTION_LINK} justify-self-end`}
-              >
-                {tList.rich("manage", { product: licenseKey.product_title, hidden, name: planName })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+              {tList.rich("manage", { product: licenseKey.product_title, hidden, name: planName })}
+            </Link>
+          </li>
+        ))}
+    </OverviewSection>
   )
 }

@@ -1,27 +1,13 @@
-import { Badge } from "@medusajs/ui"
-import { getTranslations } from "next-intl/server"
 import type { PortalSubscriptionStatus } from "@/lib/portal/types"
+import { StatusBadge } from "./status-badge"
 
-const STATUS_COLORS = {
+const STATUS_COLORS: Record<PortalSubscriptionStatus, "green" | "orange" | "red" | "grey"> = {
   active: "green",
   on_hold: "red",
   cancelled: "grey",
   expired: "grey",
-} as const
-
-// A status the portal has no words for gets no badge, rather than untranslated backend text.
-function isKnownStatus(status: string): status is PortalSubscriptionStatus {
-  return Object.hasOwn(STATUS_COLORS, status)
 }
 
-export async function SubscriptionStatusBadge({ status }: { status: string }) {
-  const t = await getTranslations("SubscriptionStatus")
-  if (!isKnownStatus(status)) {
-    return null
-  }
-  return (
-    <Badge size="2xsmall" color={STATUS_COLORS[status]}>
-      {t(status)}
-    </Badge>
-  )
+export function SubscriptionStatusBadge({ status }: { status: string }) {
+  return <StatusBadge namespace="SubscriptionStatus" colors={STATUS_COLORS} status={status} />
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server"
 import { Link } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import type { PortalFailure, PortalSubscription } from "@/lib/portal/types"
-import { FailureMessage } from "./failure-message"
+import { OVERVIEW_ROW, OverviewSection } from "./overview-section"
 import { SubscriptionPrice } from "./subscription-price"
 import { SubscriptionStatusBadge } from "./subscription-status-badge"
 import {
@@ -58,52 +58,38 @@ export async function SubscriptionsOverview({ locale, result }: Props) {
   const tList = await getTranslations("Subscriptions")
 
   return (
-    <section aria-labelledby="overview-subscriptions-heading" className="flex flex-col gap-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <Heading level="h2" id="overview-subscriptions-heading">
-          {t("heading")}
-        </Heading>
-        <Link href="/portal/subscriptions" className={SUBSCRIPTION_LINK}>
-          {t("viewAll")}
-        </Link>
-      </div>
-      {result.status === "failed" ? (
-        <Alert variant="error">
-          <FailureMessage failure={result.failure} />
-        </Alert>
-      ) : result.subscriptions.length === 0 ? (
-        <Text className="text-ui-fg-subtle">{t("empty")}</Text>
-      ) : (
-        <ul className="divide-y divide-ui-border-base overflow-hidden rounded-lg bg-ui-bg-base shadow-elevation-card-rest">
-          {result.subscriptions.map((subscription) => (
-            <li
-              key={subscription.id}
-              className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 p-4"
+    <OverviewSection
+      id="overview-subscriptions"
+      heading={t("heading")}
+      viewAll={{ href: "/portal/subscriptions", label: t("viewAll") }}
+      failure={result.status === "failed" ? result.failure : undefined}
+      empty={result.status === "ok" && result.subscriptions.length === 0 ? t("empty") : null}
+    >
+      {result.status === "ok" &&
+        result.subscriptions.map((subscription) => (
+          <li key={subscription.id} className={OVERVIEW_ROW}>
+            <Heading level="h3" className="txt-compact-medium-plus min-w-0">
+              <bdi dir="auto">{subscription.plan_title}</bdi>
+            </Heading>
+            <p className="flex items-center justify-self-end">
+              <span className="sr-only">{tList("statusLabel")}: </span>
+              <SubscriptionStatusBadge status={subscription.status} />
+            </p>
+            <Text size="small" className="col-span-2 text-ui-fg-base">
+              <span className="sr-only">{tList("priceLabel")}: </span>
+              <SubscriptionPrice locale={locale} subscription={subscription} />
+            </Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              <SubscriptionDateLine subscription={subscription} />
+            </Text>
+            <Link
+              href={`/portal/subscriptions/${encodeURIComponent(subscription.id)}`}
+              className={`${SUBSCRIPTION_LINK} justify-self-end`}
             >
-              <Heading level="h3" className="txt-compact-medium-plus min-w-0">
-                <bdi dir="auto">{subscription.plan_title}</bdi>
-              </Heading>
-              <p className="flex items-center justify-self-end">
-                <span className="sr-only">{tList("statusLabel")}: </span>
-                <SubscriptionStatusBadge status={subscription.status} />
-              </p>
-              <Text size="small" className="col-span-2 text-ui-fg-base">
-                <span className="sr-only">{tList("priceLabel")}: </span>
-                <SubscriptionPrice locale={locale} subscription={subscription} />
-              </Text>
-              <Text size="small" className="text-ui-fg-subtle">
-                <SubscriptionDateLine subscription={subscription} />
-              </Text>
-              <Link
-                href={`/portal/subscriptions/${encodeURIComponent(subscription.id)}`}
-                className={`${SUBSCRIPTION_LINK} justify-self-end`}
-              >
-                {tList.rich("manage", { plan: subscription.plan_title, hidden, name: planName })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+              {tList.rich("manage", { plan: subscription.plan_title, hidden, name: planName })}
+            </Link>
+          </li>
+        ))}
+    </OverviewSection>
   )
 }
