@@ -188,13 +188,7 @@ async function changeSubscription(
   try {
     subscription = (await change(token, locale)).subscription
   } catch (error) {
-    if (isFetchError(error) && error.status === 401) {
-      return { status: "session_ended" }
-    }
-    if (isFetchError(error) && error.status === 400 && error.bodyMessage) {
-      return { status: "refused", message: error.bodyMessage }
-    }
-    return { status: "failed", failure: toFailure(error) }
+    return refusalOf(error)
   }
 
   // The page behind the dialog shows the new state with the answer.
@@ -236,7 +230,7 @@ export async function addPaymentCardAction(input: CardInput): Promise<AddCardRes
   try {
     cardId = (await createTestCard(check.card)).card.id
   } catch (error) {
-    return cardRefusal(error)
+    return refusalOf(error)
   }
   try {
     const { payment_method } = await addPaymentMethod(token, {
@@ -247,19 +241,8 @@ export async function addPaymentCardAction(input: CardInput): Promise<AddCardRes
     refresh()
     return { status: "added", method: payment_method }
   } catch (error) {
-    if (isFetchError(error) && error.status === 401) {
-      return { status: "session_ended" }
-    }
-    return cardRefusal(error)
+    return refusalOf(error)
   }
-}
-
-/** A refused card: the backend's 400 sentence is written for the customer ("Your card was declined…"). */
-function cardRefusal(error: unknown): AddCardResult {
-  if (isFetchError(error) && error.status === 400 && error.bodyMessage) {
-    return { status: "refused", message: error.bodyMessage }
-  }
-  return { status: "failed", failure: toFailure(error) }
 }
 
 /**
@@ -444,7 +427,7 @@ export async function updateProfileAction(input: ProfileInput): Promise<ProfileS
       },
     }
   } catch (error) {
-    return profileRefusal(error)
+    return refusalOf(error)
   }
 }
 
@@ -478,7 +461,7 @@ export async function requestEmailChangeAction(email: string): Promise<EmailChan
       expires: { iso: expires.toISOString(), text: format.dateTime(expires, LINK_EXPIRY_FORMAT) },
     }
   } catch (error) {
-    return profileRefusal(error)
+    return refusalOf(error)
   }
 }
 
@@ -500,13 +483,17 @@ export async function cancelEmailChangeAction(): Promise<CancelEmailChangeResult
   return { status: "cancelled" }
 }
 
-type ProfileRefusal =
+type Refusal =
   | { status: "refused"; message: string }
   | { status: "failed"; failure: PortalFailure }
   | { status: "session_ended" }
 
-/** A refused profile change: the backend's 400 sentence is written for the customer. */
-function profileRefusal(error: unknown): ProfileRefusal {
+/**
+ * What the backend's refusal means for the page: a session that has ended, a 400 whose sentence
+ * is written for the customer ("Your card was declined…", "Enter the phone number with its
+ * country code…"), or a failure to explain.
+ */
+function refusalOf(error: unknown): Refusal {
   if (isFetchError(error) && error.status === 401) {
     return { status: "session_ended" }
   }
