@@ -1,21 +1,13 @@
 import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import { unzipSync } from "fflate"
-import type { Browser, Page } from "playwright-core"
-import { e2eInfo, launch, signInAs } from "./browser"
+import type { Page } from "playwright-core"
+import { browserForSpec, e2eInfo, signInAs, visible } from "./browser"
 
 jest.setTimeout(240_000)
 
 const info = e2eInfo()
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch(info)
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = browserForSpec(info)
 
 /** The text of a PDF as `pdftotext` lays it out, without the marks it adds around right-to-left runs. */
 const pdfText = (pdf: Buffer) =>
@@ -25,7 +17,7 @@ const pdfText = (pdf: Buffer) =>
 
 describe("invoices in the browser", () => {
   it("opens the billing page, downloads an invoice PDF and all invoices as a ZIP", async () => {
-    const page = await signInAs(browser, info, "layla@example.com", "en")
+    const page = await signInAs(browser(), info, "layla@example.com", "en")
     await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "Billing" }).click()
     await visible(page.getByRole("heading", { level: 1, name: "Billing history" }))
 
@@ -61,7 +53,7 @@ describe("invoices in the browser", () => {
   })
 
   it("downloads the Arabic PDF from the Arabic portal", async () => {
-    const page = await signInAs(browser, info, "layla@example.com", "ar")
+    const page = await signInAs(browser(), info, "layla@example.com", "ar")
     await page.goto(`${info.storefront_url}/ar/portal/billing`)
     const view = page.getByRole("link", { name: /INV-\d{6}/ }).first()
     await view.click()
@@ -78,6 +70,3 @@ async function download(page: Page, start: () => Promise<unknown>): Promise<{ na
   return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) }
 }
 
-async function visible(locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> }) {
-  await locator.waitFor({ state: "visible", timeout: 60_000 })
-}

@@ -1,5 +1,5 @@
 import fs from "node:fs"
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
 
 export type E2eInfo = {
   backend_url: string
@@ -27,6 +27,21 @@ export async function launch(info: E2eInfo): Promise<Browser> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   })
 }
+
+/** One browser for a spec file, launched before its tests and closed after them: call it for the browser. */
+export function browserForSpec(info: E2eInfo): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launch(info)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => browser!
+}
+
+/** Waits until the element shows (pages render on the server and may take a while on a busy machine). */
+export const visible = (locator: Locator) => locator.waitFor({ state: "visible", timeout: 60_000 })
 
 export async function newContext(browser: Browser, info: E2eInfo, options: { locale?: string } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? "en-US" })

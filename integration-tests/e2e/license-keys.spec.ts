@@ -1,24 +1,13 @@
-import type { Browser, Locator } from "playwright-core"
-import { e2eInfo, launch, signInAs } from "./browser"
+import { browserForSpec, e2eInfo, signInAs, visible } from "./browser"
 
 jest.setTimeout(240_000)
 
 const info = e2eInfo()
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch(info)
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-const visible = (locator: Locator) => locator.waitFor({ state: "visible", timeout: 60_000 })
+const browser = browserForSpec(info)
 
 describe("license keys in the browser (P5)", () => {
   it("copies a key, which the license API then accepts, and frees the device it is active on", async () => {
-    const page = await signInAs(browser, info, "layla@example.com")
+    const page = await signInAs(browser(), info, "layla@example.com")
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(info.storefront_url).origin })
     await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "License keys" }).click()
     await visible(page.getByRole("heading", { level: 1, name: "License keys" }))

@@ -1,24 +1,15 @@
 import fs from "node:fs"
-import type { Browser } from "playwright-core"
 import { linkIn, readOutbox, waitForEmails } from "../helpers/outbox"
-import { e2eInfo, launch, newContext } from "./browser"
+import { browserForSpec, e2eInfo, newContext } from "./browser"
 
 jest.setTimeout(240_000)
 
 const info = e2eInfo()
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch(info)
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = browserForSpec(info)
 
 describe("portal access in the browser", () => {
   it("admin shares an invite: Share invite → Create link → copy → the customer continues into the overview", async () => {
-    const context = await newContext(browser, info)
+    const context = await newContext(browser(), info)
     const page = await context.newPage()
     await page.goto(`${info.admin_url}/login`, { timeout: 180_000 })
     await page.locator('input[name="email"]').fill(info.admin.email)
@@ -42,7 +33,7 @@ describe("portal access in the browser", () => {
     await dialog.getByRole("button", { name: "Copy One-time link" }).click()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
 
-    const customer = await newContext(browser, info)
+    const customer = await newContext(browser(), info)
     const portal = await customer.newPage()
     // Opening the link twice (as an email scanner would) consumes nothing.
     await portal.goto(link)
@@ -54,7 +45,7 @@ describe("portal access in the browser", () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" })
 
     // The link was used: opening it again ends on the one clear page.
-    const again = await (await newContext(browser, info)).newPage()
+    const again = await (await newContext(browser(), info)).newPage()
     await again.goto(link)
     await again.getByRole("button", { name: "Continue to your portal" }).click()
     await expectVisible(again.getByRole("heading", { name: "This link has expired or was already used" }))
@@ -62,7 +53,7 @@ describe("portal access in the browser", () => {
   })
 
   it("customer asks for a link on the static page, reads the email and signs in; sign-out ends the session", async () => {
-    const context = await newContext(browser, info)
+    const context = await newContext(browser(), info)
     const page = await context.newPage()
     const before = readOutbox(info.emails_folder).filter((e) => e.to === "sam@example.com").length
     await page.goto(info.static_login_links.en)
@@ -101,7 +92,7 @@ describe("portal access in the browser", () => {
   })
 
   it("shows the portal in Arabic, right to left", async () => {
-    const page = await (await newContext(browser, info, { locale: "ar" })).newPage()
+    const page = await (await newContext(browser(), info, { locale: "ar" })).newPage()
     await page.goto(info.static_login_links.ar)
     expect(await page.getAttribute("html", "dir")).toBe("rtl")
     expect(await page.getAttribute("html", "lang")).toBe("ar")

@@ -1,21 +1,11 @@
-import type { Browser, Locator, Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { waitForEmails } from "../helpers/outbox"
-import { e2eInfo, launch, signInAs } from "./browser"
+import { browserForSpec, e2eInfo, signInAs, visible } from "./browser"
 
 jest.setTimeout(240_000)
 
 const info = e2eInfo()
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch(info)
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-const visible = (locator: Locator) => locator.waitFor({ state: "visible", timeout: 60_000 })
+const browser = browserForSpec(info)
 
 /** Asks for the change on the profile page, then opens the link sent to the new address and confirms it. */
 async function changeEmail(page: Page, to: string) {
@@ -36,7 +26,7 @@ async function changeEmail(page: Page, to: string) {
 
 describe("profile in the browser (P4)", () => {
   it("edits the phone number (a bad one is explained), and changes the email only through the link sent to the new address", async () => {
-    const page = await signInAs(browser, info, "noor@example.com")
+    const page = await signInAs(browser(), info, "noor@example.com")
     await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "Profile" }).click()
     await visible(page.getByRole("heading", { level: 1, name: "Profile" }))
     await expect(page.getByLabel("First name").inputValue()).resolves.toBe("Noor")

@@ -1,25 +1,14 @@
-import type { Browser, Locator } from "playwright-core"
 import { readOutbox } from "../helpers/outbox"
-import { e2eInfo, launch, signInAs } from "./browser"
+import { browserForSpec, e2eInfo, signInAs, visible } from "./browser"
 
 jest.setTimeout(240_000)
 
 const info = e2eInfo()
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch(info)
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-const visible = (locator: Locator) => locator.waitFor({ state: "visible", timeout: 60_000 })
+const browser = browserForSpec(info)
 
 describe("subscriptions in the browser", () => {
   it("shows an on-hold subscription unmistakably, with what to do", async () => {
-    const page = await signInAs(browser, info, "noor@example.com")
+    const page = await signInAs(browser(), info, "noor@example.com")
     await visible(page.getByText(/Payment failed for Northwind Pro · Yearly\. Update your payment method to continue\./))
     await page.getByRole("link", { name: "View subscription Northwind Pro · Yearly" }).click()
     await visible(page.getByRole("heading", { level: 1, name: /Northwind Pro · Yearly/ }))
@@ -28,7 +17,7 @@ describe("subscriptions in the browser", () => {
   })
 
   it("M7: an on-hold subscription → Edit → a declined card, then one without funds → a good card → confirmation → active, emails sent", async () => {
-    const page = await signInAs(browser, info, "noor@example.com")
+    const page = await signInAs(browser(), info, "noor@example.com")
     await page.getByRole("link", { name: "View subscription Northwind Pro · Yearly" }).click()
     await page.getByRole("link", { name: "Edit payment method" }).click()
     await visible(page.getByRole("heading", { level: 1, name: "Change payment method" }))
@@ -85,7 +74,7 @@ describe("subscriptions in the browser", () => {
   })
 
   it("cancels a subscription at the end of its period, undoes it, then cancels it now", async () => {
-    const page = await signInAs(browser, info, "layla@example.com")
+    const page = await signInAs(browser(), info, "layla@example.com")
     await page.getByRole("navigation", { name: "Customer portal" }).getByRole("link", { name: "Subscriptions" }).click()
     await visible(page.getByRole("heading", { level: 1, name: "Subscriptions" }))
     await page.getByRole("link", { name: "Manage Northwind Pro · Monthly" }).click()
