@@ -33,3 +33,12 @@ export async function createSecretKeyHeaders(container: MedusaContainer) {
   const key = await apiKeyModule.createApiKeys({ title: "Merchant server", type: "secret", created_by: "test" })
   return { headers: { authorization: `Basic ${Buffer.from(`${key.token}:`).toString("base64")}` } }
 }
+
+type Headers = { headers: Record<string, string> }
+type Api = { post: (url: string, body: unknown, config: Headers) => Promise<{ data: any }> }
+
+/** A portal session for a customer, made as the admin's "Share invite" link and its redemption make one; its token. */
+export async function portalSession(api: Api, admin: Headers, store: Headers, customerId: string): Promise<string> {
+  const { link } = (await api.post(`/admin/customers/${customerId}/portal-sessions`, {}, admin)).data.portal_session
+  return (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+}

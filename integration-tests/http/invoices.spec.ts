@@ -8,7 +8,7 @@ import { clock } from "../../src/lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { syncOrderInvoiceWorkflow } from "../../src/workflows/sync-order-invoice"
-import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { waitFor } from "../helpers/wait"
 
@@ -136,8 +136,7 @@ medusaIntegrationTestRunner({
         await waitFor(() => invoicesOf(paid.id), (l) => l[0]?.status === "paid")
         await waitFor(() => invoicesOf(open.id), (l) => l.length === 1)
         otherInvoiceId = (await waitFor(() => invoicesOf(theirs.id), (l) => l.length === 1))[0].id
-        const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, {}, admin)).data.portal_session
-        token = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+        token = await portalSession(api, admin, store, customer.id)
       })
 
       it("lists the customer's invoices newest first, and no one else's", async () => {

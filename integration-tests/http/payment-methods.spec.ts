@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
 import { testCard } from "../helpers/test-cards"
 
 jest.setTimeout(120_000)
@@ -23,8 +23,7 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(container)
       for (const email of ["layla@example.com", "other@example.com"]) {
         const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email, has_account: true }])
-        const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, {}, admin)).data.portal_session
-        tokens[email] = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+        tokens[email] = await portalSession(api, admin, store, customer.id)
       }
     })
 

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
 import { clearOutbox, readOutbox, useOutbox, waitForEmails } from "../helpers/outbox"
 
 jest.setTimeout(240_000)
@@ -39,8 +39,7 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(container)
       store = await createStoreHeaders(container)
       customerId = await register("layla@example.com")
-      const { link } = (await api.post(`/admin/customers/${customerId}/portal-sessions`, {}, admin)).data.portal_session
-      token = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+      token = await portalSession(api, admin, store, customerId)
     })
 
     it("shows the profile and whether it can be edited", async () => {

@@ -1,16 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { placeOrder } from "../../scripts/fixtures/commerce"
 import { clock } from "../../src/lib/clock"
 import { renewDueSubscriptions } from "../../src/lib/renew-due-subscriptions"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
-import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
+import { subscribeWithCard } from "../helpers/subscriptions"
 import { testCard } from "../helpers/test-cards"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { clearOutbox, useOutbox, waitForEmails } from "../helpers/outbox"
 import { subscriptionUnlocked } from "../helpers/locks"
-import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(240_000)
 
@@ -40,27 +39,9 @@ medusaIntegrationTestRunner({
       api
         .post(`/store/portal/subscriptions/${subId}/payment-method`, body, headers(key ? { "idempotency-key": key } : {}, who))
         .catch((e: any) => e.response)
-    const signIn = async (customerId = customer.id) => {
-      const { link } = (await api.post(`/admin/customers/${customerId}/portal-sessions`, {}, admin)).data.portal_session
-      return (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token as string
-    }
+    const signIn = (customerId = customer.id) => portalSession(api, admin, store, customerId)
     const at = (date: Date) => jest.spyOn(clock, "now").mockImplementation(() => new Date(date))
-    const subscribe = async () => {
-      const order = await placeOrder(getContainer(), {
-        region_id: catalog.region.id,
-        sales_channel_id: catalog.salesChannel.id,
-        email: customer.email,
-        customer_id: customer.id,
-        items: [{ variant_id: catalog.variant.id, quantity: 1 }],
-        provider_id: PROVIDER,
-        payment_data: { payment_method_id: await card(GOOD), save_payment_method: true },
-      })
-      const [sub] = await waitFor(
-        () => service().listSubscriptions({ order_id: order.id }),
-        (list) => list.length === 1
-      )
-      return sub
-    }
+    const subscribe = async () => (await subscribeWithCard(getContainer(), { catalog, customer, cardId: await card(GOOD) })).sub
     /** A subscription whose renewal failed with a card that saves but cannot be charged: on hold, one open invoice. */
     const onHold = async () => {
       const sub = await subscribe()

@@ -6,7 +6,8 @@ import { renewDueSubscriptions } from "../../src/lib/renew-due-subscriptions"
 import { renewSubscriptionWorkflow } from "../../src/workflows/renew-subscription"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
-import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
+import { subscribeWithCard } from "../helpers/subscriptions"
 import { testCard } from "../helpers/test-cards"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { subscriptionUnlocked } from "../helpers/locks"
@@ -27,22 +28,7 @@ medusaIntegrationTestRunner({
     let customer: { id: string; email: string }
     const service = () => getContainer().resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE)
     const card = (number: string) => testCard(api, store, number)
-    const subscribe = async (number = "4242 4242 4242 4242") => {
-      const order = await placeOrder(getContainer(), {
-        region_id: catalog.region.id,
-        sales_channel_id: catalog.salesChannel.id,
-        email: customer.email,
-        customer_id: customer.id,
-        items: [{ variant_id: catalog.variant.id, quantity: 1 }],
-        provider_id: PROVIDER,
-        payment_data: { payment_method_id: await card(number), save_payment_method: true },
-      })
-      const [sub] = await waitFor(
-        () => service().listSubscriptions({ order_id: order.id }),
-        (list) => list.length === 1
-      )
-      return { order, sub }
-    }
+    const subscribe = async (number = "4242 4242 4242 4242") => subscribeWithCard(getContainer(), { catalog, customer, cardId: await card(number) })
     /** Switches a subscription to another saved card directly in the data (the portal route is tested in reactivation.spec). */
     const switchCard = async (subId: string, number: string) => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
@@ -255,8 +241,7 @@ medusaIntegrationTestRunner({
 
       /** A fresh session (also after the clock moved a month on, past the last one's end). */
       const signIn = async () => {
-        const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, {}, admin)).data.portal_session
-        token = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+        token = await portalSession(api, admin, store, customer.id)
       }
 
       beforeEach(signIn)
@@ -353,8 +338,7 @@ medusaIntegrationTestRunner({
       it("answers 404 for another customer's subscription, for reading and for changing it", async () => {
         const { sub } = await subscribe()
         const [other] = await getContainer().resolve(Modules.CUSTOMER).createCustomers([{ email: "other@example.com", has_account: true }])
-        const { link } = (await api.post(`/admin/customers/${other.id}/portal-sessions`, {}, admin)).data.portal_session
-        token = (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+        token = await portalSession(api, admin, store, other.id)
         for (const [method, path, body] of [
           ["get", `/store/portal/subscriptions/${sub.id}`],
           ["post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" }],
