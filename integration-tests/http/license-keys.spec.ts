@@ -5,7 +5,7 @@ import { clock } from "../../src/lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { issueOrderLicenseKeysWorkflow } from "../../src/workflows/issue-order-license-keys"
-import { createAdminHeaders, createStoreHeaders } from "../helpers/auth"
+import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
 import { testCard } from "../helpers/test-cards"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { waitFor } from "../helpers/wait"
@@ -55,8 +55,7 @@ medusaIntegrationTestRunner({
       catalog = await createDigitalCatalog(container, 49)
       for (const email of ["layla@example.com", "other@example.com"]) {
         const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email, has_account: true }])
-        const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, {}, admin)).data.portal_session
-        customers[email] = { id: customer.id, token: (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token }
+        customers[email] = { id: customer.id, token: await portalSession(api, admin, store, customer.id) }
       }
     })
 
@@ -118,6 +117,29 @@ medusaIntegrationTestRunner({
         expect(ended.status).toBe("expired")
         expect(ended.expires_at).not.toBeNull()
         expect((await license("validate", { key })).data).toMatchObject({ valid: false, code: "expired" })
+      })
+      it("a revoked key of a subscription enabled again takes the subscription's state: disabled on hold, expired once ended", async () => {
+        await licensePlan()
+        expect((await api.post("/admin/customer-portal/plans", { product_variant_id: catalog.variant.id, interval: "month" }, admin)).status).toBe(201)
+        const { keys } = await buy("layla@example.com")
+        const [sub] = await service().listSubscriptions({ customer_id: customers["layla@example.com"].id })
+        const revoke = () => api.post(`/admin/customer-portal/license-keys/${keys[0].id}/revoke`, {}, admin)
+        const enable = () => api.post(`/admin/customer-portal/license-keys/${keys[0].id}/enable`, {}, admin)
+
+        await revoke()
+        await service().transitionSubscription(sub.id, "on_hold", { on_hold_since: clock.now(), next_renewal_at: null })
+        // Revoked stays revoked while the subscription moves.
+        expect(await service().retrieveLicenseKey(keys[0].id)).toMatchObject({ status: "revoked" })
+        const onHold = (await enable()).data.license_key
+        expect(onHold).toMatchObject({ status: "disabled", revoked_at: null })
+        expect(onHold.disabled_at).not.toBeNull()
+
+        await revoke()
+        await service().transitionSubscription(sub.id, "cancelled", { ended_at: clock.now(), on_hold_since: null })
+        const ended = (await enable()).data.license_key
+        expect(ended).toMatchObject({ status: "expired", revoked_at: null })
+        expect(ended.expires_at).not.toBeNull()
+        expect((await license("validate", { key: keys[0].key })).data).toMatchObject({ valid: false, code: "expired" })
       })
     })
 

@@ -289,24 +289,70 @@ export default class CustomerPortalModuleService extends MedusaService({
    * moves it: disabled while it is on hold, enabled again when it is active,
    * expired when it ends. Keys the merchant revoked stay revoked.
    */
-  private async followSubscription(manager: EntityManager, subscriptionId: string, to: SubscriptionStatus, now: Date) {
+  private async followSubscription(manager: EntityManager, subscriptionId: string, to: SubscriptionStatus, now: Date, onlyKeyId?: string) {
+    const only = onlyKeyId ? " AND id = ?" : ""
+    const keyParams = onlyKeyId ? [onlyKeyId] : []
     if (to === "on_hold") {
       await manager.execute(
-        `UPDATE license_key SET status = 'disabled', disabled_at = ?, updated_at = now() WHERE subscription_id = ? AND status = 'active' AND deleted_at IS NULL`,
-        [now, subscriptionId]
+        `UPDATE license_key SET status = 'disabled', disabled_at = ?, updated_at = now() WHERE subscription_id = ? AND status = 'active' AND deleted_at IS NULL${only}`,
+        [now, subscriptionId, ...keyParams]
       )
     } else if (to === "active") {
       await manager.execute(
-        `UPDATE license_key SET status = 'active', disabled_at = NULL, updated_at = now() WHERE subscription_id = ? AND status = 'disabled' AND deleted_at IS NULL`,
-        [subscriptionId]
+        `UPDATE license_key SET status = 'active', disabled_at = NULL, updated_at = now() WHERE subscription_id = ? AND status = 'disabled' AND deleted_at IS NULL${only}`,
+        [subscriptionId, ...keyParams]
       )
     } else {
       await manager.execute(
         `UPDATE license_key SET status = 'expired', expires_at = LEAST(COALESCE(expires_at, ?), ?), updated_at = now()
-         WHERE subscription_id = ? AND status IN ('active', 'disabled') AND deleted_at IS NULL`,
-        [now, now, subscriptionId]
+         WHERE subscription_id = ? AND status IN ('active', 'disabled') AND deleted_at IS NULL${only}`,
+        [now, now, subscriptionId, ...keyParams]
       )
     }
+  }
+
+  /**
+   * The merchant revokes a license key (the license API refuses it from then
+   * on, whatever its subscription does), or enables a revoked one again: it
+   * then takes the state its subscription gives its keys, as
+   * `followSubscription` sets it, or active. Returns the key as it was, for
+   * undoing.
+   */
+  @InjectTransactionManager()
+  async setLicenseKeyRevoked(
+    input: { id: string; revoked: boolean; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LicenseKeyRow> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [before] = (await manager.execute(`SELECT * FROM license_key WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [input.id])) as LicenseKeyRow[]
+    if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `There is no license key with the id ${input.id}.`)
+    if (input.revoked) {
+      if (before.status === "revoked") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This license key is already revoked.")
+      await manager.execute(`UPDATE license_key SET status = 'revoked', revoked_at = ?, updated_at = now() WHERE id = ?`, [input.now, input.id])
+      return before
+    }
+    if (before.status !== "revoked") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a revoked license key can be enabled again.")
+    await manager.execute(`UPDATE license_key SET status = 'active', revoked_at = NULL, disabled_at = NULL, updated_at = now() WHERE id = ?`, [input.id])
+    if (before.subscription_id) {
+      const [sub] = (await manager.execute(`SELECT status FROM subscription WHERE id = ? AND deleted_at IS NULL`, [before.subscription_id])) as {
+        status: SubscriptionStatus
+      }[]
+      if (sub) await this.followSubscription(manager, before.subscription_id, sub.status, input.now, input.id)
+    }
+    return before
+  }
+
+  /** Puts a license key's state back as `setLicenseKeyRevoked` found it. */
+  @InjectTransactionManager()
+  async restoreLicenseKeyState(before: LicenseKeyRow, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(`UPDATE license_key SET status = ?, revoked_at = ?, disabled_at = ?, expires_at = ?, updated_at = now() WHERE id = ?`, [
+      before.status,
+      before.revoked_at,
+      before.disabled_at,
+      before.expires_at,
+      before.id,
+    ])
   }
 
   /**
