@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
+import { ensureProductVariant } from "../../../utils/product-variant"
 import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import type { AdminListPlansType, AdminUpsertPlanType } from "../../validators"
 
@@ -19,10 +19,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** Marks a variant as a plan, or changes its interval. Subscriptions already running keep theirs. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertPlanType>, res: MedusaResponse) => {
   const { product_variant_id, interval, interval_count } = req.validatedBody
-  const [variant] = await req.scope.resolve(Modules.PRODUCT).listProductVariants({ id: product_variant_id }, { take: 1, select: ["id"] })
-  if (!variant) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `There is no product variant with the id ${product_variant_id}.`)
-  }
+  await ensureProductVariant(req.scope, product_variant_id)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
   const [existing] = await service.listSubscriptionPlans({ product_variant_id }, { take: 1 })
   const plan = existing
