@@ -62,7 +62,8 @@ try {
   let failed = false
   for (const suite of wanted) {
     console.log(`\n=== ${suite} tests ===`)
-    let e2e = null
+    // The processes a suite tests against (the browser tests' store, the scale-out cluster), if any.
+    let stack = null
     if (suite === "cluster" && !(await redisAnswers(clusterRedisUrl()))) {
       const message = `No Redis answers at ${clusterRedisUrl()}: the scale-out tests need one (start Redis, or set REDIS_URL).`
       if (process.env.CI) {
@@ -75,7 +76,7 @@ try {
     }
     if (suite === "e2e" || suite === "cluster") {
       try {
-        e2e = suite === "e2e" ? await startE2eStack(dbEnv) : await startClusterStack(dbEnv)
+        stack = suite === "e2e" ? await startE2eStack(dbEnv) : await startClusterStack(dbEnv)
       } catch (error) {
         console.error(error instanceof Error ? error.message : error)
         failed = true
@@ -85,11 +86,11 @@ try {
     // Asynchronous on purpose: the embedded server's output pipes are drained by this event
     // loop; blocking it (spawnSync) lets them fill up and the server stalls mid-suite.
     await run(process.execPath, [path.join("node_modules", "jest", "bin", "jest.js"), "--runInBand", "--forceExit", ...jestArgs], {
-      env: { ...process.env, ...(dbEnv ?? {}), ...(e2e?.env ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...process.env, ...(dbEnv ?? {}), ...(stack?.env ?? {}), TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
     }).catch(() => {
       failed = true
     })
-    if (e2e) await e2e.stop()
+    if (stack) await stack.stop()
   }
   await cleanup()
   process.exit(failed ? 1 : 0)

@@ -43,7 +43,8 @@ export async function authenticatePortal(req: MedusaRequest, res: MedusaResponse
     return unauthorized(res)
   }
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const identity = await service.authenticateSession(hashToken(token), clock.now())
+  const now = clock.now()
+  const identity = await service.authenticateSession(hashToken(token), now)
   if (!identity) {
     return unauthorized(res)
   }
@@ -54,7 +55,7 @@ export async function authenticatePortal(req: MedusaRequest, res: MedusaResponse
     if (!customer_ids.length) {
       return unauthorized(res)
     }
-    await service.rememberSessionCustomers({ session_id: identity.session_id, customer_ids, now: clock.now() })
+    await service.rememberSessionCustomers({ session_id: identity.session_id, customer_ids, now })
   }
   ;(req as PortalRequest).portal = { ...identity, customer_ids }
   res.setHeader("Cache-Control", "private, no-store")
