@@ -15,7 +15,8 @@ describe("portal access in the browser", () => {
     await page.locator('input[name="email"]').fill(info.admin.email)
     await page.locator('input[name="password"]').fill(info.admin.password)
     await page.locator('button[type="submit"]').click()
-    await page.waitForURL(/\/app\/(orders)?/, { timeout: 120_000 })
+    // Signed in once the admin has left its login page (a pattern like /app/ would match /app/login too).
+    await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 120_000 })
 
     const laylaId = await customerId("layla@example.com")
     await page.goto(`${info.admin_url}/customers/${laylaId}`)
