@@ -1,4 +1,4 @@
-import { Table } from "@medusajs/ui"
+import { Label, Select, Table } from "@medusajs/ui"
 import { useSearchParams } from "react-router-dom"
 
 /** Rows per page in the admin's lists. */
@@ -37,3 +37,45 @@ export const ListPagination = ({ count, page, goTo }: { count: number; page: num
     />
   )
 }
+
+/**
+ * A labelled filter of a list: "all" or one of `options`. `value` is the
+ * chosen option's value, "" for all; `onChange` gets the same.
+ */
+export const FilterSelect = ({
+  id,
+  label,
+  allLabel,
+  value,
+  options,
+  onChange,
+  className = "w-48",
+}: {
+  id: string
+  label: string
+  allLabel: string
+  value: string
+  options: { value: string; label: string }[]
+  onChange: (value: string) => void
+  /** Width of the field ("" to fill a grid cell). */
+  className?: string
+}) => (
+  <div className={`flex flex-col gap-y-1 ${className}`}>
+    <Label id={`${id}-label`} size="small" weight="plus">
+      {label}
+    </Label>
+    <Select value={value || "all"} onValueChange={(v) => onChange(v === "all" ? "" : v)}>
+      <Select.Trigger aria-labelledby={`${id}-label`}>
+        <Select.Value />
+      </Select.Trigger>
+      <Select.Content>
+        <Select.Item value="all">{allLabel}</Select.Item>
+        {options.map((option) => (
+          <Select.Item key={option.value} value={option.value}>
+            {option.label}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  </div>
+)

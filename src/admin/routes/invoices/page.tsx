@@ -1,12 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { invoicePdfUrl, portalClient } from "../../lib/client"
 import { formatDay, formatMinor, INVOICE_STATUSES, InvoiceStatusBadge, PdfLink } from "../../lib/invoices"
-import { ListPagination, PAGE_SIZE } from "../../lib/list-page"
+import { FilterSelect, ListPagination, PAGE_SIZE } from "../../lib/list-page"
 import type { AdminInvoiceQuery, InvoiceStatus } from "../../lib/types"
 
 const FILTER_KEYS = ["status", "q", "from", "to", "customer_id", "order_id"] as const
@@ -63,24 +63,15 @@ const InvoicesPage = () => {
           </Label>
           <Input id="invoice-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="INV-000123 or name@example.com" />
         </div>
-        <div className="flex flex-col gap-y-1">
-          <Label id="invoice-status-label" size="small" weight="plus">
-            Status
-          </Label>
-          <Select value={draft.status || "all"} onValueChange={(v) => setDraft({ ...draft, status: v === "all" ? "" : v })}>
-            <Select.Trigger aria-labelledby="invoice-status-label">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="all">All statuses</Select.Item>
-              {INVOICE_STATUSES.map(({ value, label }) => (
-                <Select.Item key={value} value={value}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <FilterSelect
+          id="invoice-status"
+          label="Status"
+          allLabel="All statuses"
+          value={draft.status}
+          options={INVOICE_STATUSES}
+          onChange={(v) => setDraft({ ...draft, status: v })}
+          className=""
+        />
         <div className="flex flex-col gap-y-1">
           <Label htmlFor="invoice-from" size="small" weight="plus">
             Issued from

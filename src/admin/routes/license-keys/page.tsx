@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Key } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useEffect, useState, type FormEvent } from "react"
 import { Link, useNavigate } from "react-router-dom"
@@ -8,7 +8,7 @@ import { LicenseKeyImport } from "../../components/license-key-import"
 import { CopyText } from "../../lib/copy-field"
 import { errorMessage } from "../../lib/errors"
 import { formatDay } from "../../lib/invoices"
-import { ListPagination, PAGE_SIZE, useListParams } from "../../lib/list-page"
+import { FilterSelect, ListPagination, PAGE_SIZE, useListParams } from "../../lib/list-page"
 import {
   activationsLabel,
   activationsSpoken,
@@ -75,24 +75,15 @@ const LicenseKeysPage = () => {
             Search
           </Button>
         </form>
-        <div className="flex w-48 flex-col gap-y-1">
-          <Label id="license-status-label" size="small" weight="plus">
-            Status
-          </Label>
-          <Select value={status || "all"} onValueChange={(v) => set({ status: v === "all" ? "" : v })}>
-            <Select.Trigger aria-labelledby="license-status-label">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="all">All statuses</Select.Item>
-              {LICENSE_KEY_STATUSES.map(({ value, label }) => (
-                <Select.Item key={value} value={value}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <FilterSelect
+          id="license-status"
+          label="Status"
+          allLabel="All statuses"
+          value={status}
+          options={LICENSE_KEY_STATUSES}
+          onChange={(v) => set({ status: v })}
+          className="w-48"
+        />
         {filtered && (
           <Button
             type="button"

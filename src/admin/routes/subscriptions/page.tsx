@@ -1,13 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowPath } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
 import { Link } from "react-router-dom"
 import { portalClient } from "../../lib/client"
 import { sdk } from "../../lib/sdk"
 import { formatDay } from "../../lib/invoices"
-import { ListPagination, PAGE_SIZE, useListParams } from "../../lib/list-page"
+import { FilterSelect, ListPagination, PAGE_SIZE, useListParams } from "../../lib/list-page"
 import { priceLabel, SUBSCRIPTION_STATUSES, SubscriptionStatusBadge } from "../../lib/subscriptions"
 import type { SubscriptionStatus } from "../../lib/types"
 
@@ -79,42 +79,24 @@ const SubscriptionsPage = () => {
             Find
           </Button>
         </form>
-        <div className="flex w-56 flex-col gap-y-1">
-          <Label id="subscription-plan-label" size="small" weight="plus">
-            Plan
-          </Label>
-          <Select value={product_variant_id || "all"} onValueChange={(v) => set({ product_variant_id: v === "all" ? "" : v })}>
-            <Select.Trigger aria-labelledby="subscription-plan-label">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="all">All plans</Select.Item>
-              {(plans.data ?? []).map(({ variant_id, label }) => (
-                <Select.Item key={variant_id} value={variant_id}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
-        <div className="flex w-48 flex-col gap-y-1">
-          <Label id="subscription-status-label" size="small" weight="plus">
-            Status
-          </Label>
-          <Select value={status || "all"} onValueChange={(v) => set({ status: v === "all" ? "" : v })}>
-            <Select.Trigger aria-labelledby="subscription-status-label">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="all">All statuses</Select.Item>
-              {SUBSCRIPTION_STATUSES.map(({ value, label }) => (
-                <Select.Item key={value} value={value}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <FilterSelect
+          id="subscription-plan"
+          label="Plan"
+          allLabel="All plans"
+          value={product_variant_id}
+          options={(plans.data ?? []).map(({ variant_id, label }) => ({ value: variant_id, label }))}
+          onChange={(v) => set({ product_variant_id: v })}
+          className="w-56"
+        />
+        <FilterSelect
+          id="subscription-status"
+          label="Status"
+          allLabel="All statuses"
+          value={status}
+          options={SUBSCRIPTION_STATUSES}
+          onChange={(v) => set({ status: v })}
+          className="w-48"
+        />
       </div>
       {emailError && (
         <Text id="subscription-customer-error" size="small" className="px-6 py-2 text-ui-fg-error" role="alert">
