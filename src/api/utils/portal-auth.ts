@@ -5,11 +5,13 @@ import { customerIdsSharingEmail } from "../../lib/customer-records"
 import { hashToken, isWellFormedToken } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
-import type { PortalIdentity } from "../../modules/customer-portal/service"
+import type { PortalIdentity, PortalSettings } from "../../modules/customer-portal/service"
 
 export type PortalContext = PortalIdentity & {
   /** The session's customer and every other record with the same email (guest and account). */
   customer_ids: string[]
+  /** The portal's settings (what the customer may do), read with the session. */
+  settings: PortalSettings
 }
 
 export type PortalRequest<Body = unknown> = MedusaRequest<Body> & { portal: PortalContext }

@@ -23,30 +23,17 @@ export const clientIp = (req: MedusaRequest) => req.ip || req.socket.remoteAddre
 /**
  * Middleware that refuses a request over any of `rules` with 429 and a
  * Retry-After header. Rules are taken in order and the first refusal ends the
- * check, so put the broadest (per address) first. Buckets live in PostgreSQL, so limits hold across server
- * instances; subjects (emails, addresses) are stored only as hashes.
+ * check, so put the broadest (per address) first. Buckets live in PostgreSQL (all of a request's in one
+ * round trip), so limits hold across server instances; subjects (emails, addresses) are stored only as hashes.
  */
 export function rateLimit(rules: RateLimitRule[]) {
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-    const now = clock.now()
-    let retryAfter = 0
-    for (const rule of rules) {
+    const buckets = rules.flatMap((rule) => {
       const subject = rule.subject(req)
-      if (!subject) continue
-      const result = await service.consumeRateLimit({
-        key: `${rule.name}:${digest(subject)}`,
-        limit: rule.limit,
-        periodMs: rule.periodMs,
-        burst: rule.burst,
-        now,
-      })
-      if (!result.allowed) {
-        // Stop here: a refused request does not use up the later rules' allowance.
-        retryAfter = result.retryAfterSeconds
-        break
-      }
-    }
+      return subject ? [{ key: `${rule.name}:${digest(subject)}`, limit: rule.limit, periodMs: rule.periodMs, burst: rule.burst }] : []
+    })
+    const { retryAfterSeconds: retryAfter } = await service.consumeRateLimits(buckets, clock.now())
     if (retryAfter > 0) {
       res.setHeader("Retry-After", String(retryAfter))
       res.status(429).json({

@@ -157,6 +157,18 @@ export function licenseRefusal(key: Pick<LicenseState, "status" | "expires_at">,
 /** How long a session's last use and its set of customer records are trusted before they are written again. */
 const SESSION_REFRESH_MS = 60_000
 
+/** The portal settings a signed-in request needs, read with its session (one query, as fresh as the request). */
+export const PORTAL_SETTINGS = [
+  "allow_cancellation",
+  "cancellation_mode",
+  "allow_payment_method_update",
+  "allow_profile_edit",
+  "allow_license_deactivation",
+  "default_locale",
+] as const
+
+export type PortalSettings = Pick<CustomerPortalDTO, (typeof PORTAL_SETTINGS)[number]>
+
 export type PortalIdentity = {
   session_id: string
   portal_id: string
@@ -432,14 +444,16 @@ export default class CustomerPortalModuleService extends MedusaService({
     tokenHash: string,
     now: Date,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<(PortalIdentity & { customer_ids: string[] | null }) | null> {
+  ): Promise<(PortalIdentity & { customer_ids: string[] | null; settings: PortalSettings }) | null> {
     const manager = sharedContext.manager as EntityManager
     const idleSince = new Date(now.getTime() - this.options_.sessionIdleTimeoutMs)
     const [row] = (await manager.execute(
-      `SELECT id, portal_id, customer_id, mode, expires_at, last_seen_at, customer_ids, customers_checked_at FROM portal_session
-       WHERE token_hash = ? AND revoked_at IS NULL AND deleted_at IS NULL AND expires_at > ? AND last_seen_at > ?`,
+      `SELECT s.id, s.portal_id, s.customer_id, s.mode, s.expires_at, s.last_seen_at, s.customer_ids, s.customers_checked_at,
+              ${PORTAL_SETTINGS.map((column) => `p.${column}`).join(", ")}
+       FROM portal_session s JOIN customer_portal p ON p.id = s.portal_id AND p.deleted_at IS NULL
+       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.deleted_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ?`,
       [tokenHash, now, idleSince]
-    )) as (PortalIdentity & { id: string; last_seen_at: Date; customer_ids: string[] | null; customers_checked_at: Date | null })[]
+    )) as (PortalIdentity & PortalSettings & { id: string; last_seen_at: Date; customer_ids: string[] | null; customers_checked_at: Date | null })[]
     if (!row) {
       return null
     }
@@ -455,6 +469,7 @@ export default class CustomerPortalModuleService extends MedusaService({
       mode: row.mode,
       expires_at: new Date(row.expires_at),
       customer_ids: fresh && row.customer_ids?.length ? row.customer_ids : null,
+      settings: Object.fromEntries(PORTAL_SETTINGS.map((column) => [column, row[column]])) as PortalSettings,
     }
   }
 
@@ -525,36 +540,42 @@ export default class CustomerPortalModuleService extends MedusaService({
   }
 
   /**
-   * Takes one request from the bucket `key` (generic cell rate algorithm):
-   * `limit` requests per `periodMs`, never closer together than `periodMs /
-   * limit` once the burst of `burst` is spent. One atomic upsert, so the limit
-   * holds across concurrent requests and server instances.
+   * Takes one request from each bucket of `rules`, in order (generic cell
+   * rate algorithm): `limit` requests per `periodMs`, never closer together
+   * than `periodMs / limit` once the burst of `burst` is spent. The first
+   * bucket that refuses ends the check, so a refused request does not use up
+   * the later buckets. One database round trip (`portal_consume_rate_limits`),
+   * each bucket one atomic upsert, so the limits hold across concurrent
+   * requests and server instances.
    */
   @InjectManager()
-  async consumeRateLimit(
-    input: { key: string; limit: number; periodMs: number; burst?: number; now: Date },
+  async consumeRateLimits(
+    rules: { key: string; limit: number; periodMs: number; burst?: number }[],
+    now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+    if (!rules.length) {
+      return { allowed: true, retryAfterSeconds: 0 }
+    }
     const manager = sharedContext.manager as EntityManager
-    const interval = input.periodMs / input.limit
-    const tolerance = interval * ((input.burst ?? input.limit) - 1)
-    const now = input.now.getTime()
-    const fits = `extract(epoch from greatest(portal_rate_limit.tat, to_timestamp(? / 1000.0))) * 1000 - ? <= ?`
+    const intervals = rules.map((rule) => rule.periodMs / rule.limit)
+    const tolerances = rules.map((rule, i) => intervals[i] * ((rule.burst ?? rule.limit) - 1))
+    // Arrays as JSON text: the driver would spread a JS array into separate bindings.
     const [row] = (await manager.execute(
-      `INSERT INTO portal_rate_limit (id, key, tat, last_allowed, created_at, updated_at)
-       VALUES (?, ?, to_timestamp(? / 1000.0), true, now(), now())
-       ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET
-         tat = CASE WHEN ${fits}
-           THEN greatest(portal_rate_limit.tat, to_timestamp(? / 1000.0)) + make_interval(secs => ? / 1000.0)
-           ELSE portal_rate_limit.tat END,
-         last_allowed = ${fits},
-         updated_at = now()
-       RETURNING last_allowed, extract(epoch from tat) * 1000 AS tat_ms`,
-      [generateEntityId(undefined, "prl"), input.key, now + interval, now, now, tolerance, now, interval, now, now, tolerance]
-    )) as { last_allowed: boolean; tat_ms: string }[]
-    const allowed = row.last_allowed
-    const wait = Number(row.tat_ms) - now - tolerance
-    return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(wait / 1000)) }
+      `SELECT allowed, retry_after_ms FROM portal_consume_rate_limits(
+         ARRAY(SELECT jsonb_array_elements_text(?::jsonb)),
+         ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::float8),
+         ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::float8),
+         ?::float8)`,
+      [JSON.stringify(rules.map((rule) => rule.key)), JSON.stringify(intervals), JSON.stringify(tolerances), now.getTime()]
+    )) as { allowed: boolean; retry_after_ms: number }[]
+    return { allowed: row.allowed, retryAfterSeconds: row.allowed ? 0 : Math.max(1, Math.ceil(Number(row.retry_after_ms) / 1000)) }
+  }
+
+  /** `consumeRateLimits` for one bucket. */
+  async consumeRateLimit(input: { key: string; limit: number; periodMs: number; burst?: number; now: Date }) {
+    const { now, ...rule } = input
+    return this.consumeRateLimits([rule], now)
   }
 
   /**

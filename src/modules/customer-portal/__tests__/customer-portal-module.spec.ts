@@ -195,6 +195,21 @@ moduleIntegrationTestRunner<CustomerPortalModuleService>({
         )
         expect(results.filter((r) => r.allowed)).toHaveLength(5)
       })
+
+      it("takes a request's buckets in order, and a refusal leaves the later ones untouched", async () => {
+        const perAddress = { key: "test:address", limit: 2, periodMs: 60_000 }
+        const perEmail = { key: "test:email", limit: 3, periodMs: 60_000 }
+        const emailAlone = () => service.consumeRateLimits([perEmail], now)
+        expect((await service.consumeRateLimits([perAddress, perEmail], now)).allowed).toBe(true)
+        expect((await service.consumeRateLimits([perAddress, perEmail], now)).allowed).toBe(true)
+        // The address is spent: refused there, so the email's bucket is not touched (2 of 3 used so far).
+        expect(await service.consumeRateLimits([perAddress, perEmail], now)).toEqual({ allowed: false, retryAfterSeconds: 30 })
+        expect(await service.consumeRateLimits([perAddress, perEmail], now)).toEqual({ allowed: false, retryAfterSeconds: 30 })
+        expect((await emailAlone()).allowed).toBe(true)
+        expect(await emailAlone()).toEqual({ allowed: false, retryAfterSeconds: 20 })
+        // No buckets: nothing to refuse.
+        expect(await service.consumeRateLimits([], now)).toEqual({ allowed: true, retryAfterSeconds: 0 })
+      })
     })
 
     describe("subscriptions", () => {

@@ -1,5 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requestPortalLoginWorkflow } from "../../../../workflows/request-portal-login"
+import type { IEventBusModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { PortalEvents } from "../../../../workflows/events"
 import type { StorePortalLoginRequestType } from "../validators"
 
 /** The only answer, whether or not the email belongs to a customer (A6). */
@@ -8,9 +10,15 @@ export const LOGIN_REQUEST_ACCEPTED = {
     "If this email has purchases here, a sign-in link is on its way. It works once and expires in a few minutes. Use the email address you bought with.",
 }
 
-/** Static login page (A1): queue the request and answer the same way for every email. */
+/**
+ * Static login page (A1): queue the request and answer the same way for every
+ * email. The lookup and the email happen in a subscriber (on the worker when
+ * there is one), so the answer takes the same time, with the same body,
+ * whether or not the email belongs to a customer.
+ */
 export const POST = async (req: MedusaRequest<StorePortalLoginRequestType>, res: MedusaResponse) => {
   const { business_id, email, locale, mode } = req.validatedBody
-  await requestPortalLoginWorkflow(req.scope).run({ input: { business_id, email, locale: locale ?? "en", mode } })
+  const eventBus: IEventBusModuleService = req.scope.resolve(Modules.EVENT_BUS)
+  await eventBus.emit({ name: PortalEvents.LOGIN_REQUESTED, data: { business_id, email, locale: locale ?? "en", mode } })
   res.status(202).json(LOGIN_REQUEST_ACCEPTED)
 }

@@ -1,24 +1,19 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { pendingEmailChange } from "../../../../lib/email-change"
 import { normalisePhone, PHONE_INVALID } from "../../../../lib/phone"
-import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
-import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import type { StorePortalUpdateProfileType } from "../validators"
 
 async function profileOf(req: PortalRequest) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [customer],
-  } = await query.graph({
-    entity: "customer",
-    fields: ["first_name", "last_name", "email", "phone", "company_name"],
-    filters: { id: req.portal.customer_id },
-  })
-  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const [[customer], pending_email_change] = await Promise.all([
+    req.scope
+      .resolve(Modules.CUSTOMER)
+      .listCustomers({ id: req.portal.customer_id }, { select: ["first_name", "last_name", "email", "phone", "company_name"], take: 1 }),
+    pendingEmailChange(req.scope, req.portal.customer_id),
+  ])
+  const portal = req.portal.settings
   return {
     customer: {
       first_name: customer?.first_name ?? null,
@@ -28,7 +23,7 @@ async function profileOf(req: PortalRequest) {
       company_name: customer?.company_name ?? null,
     },
     session: { mode: req.portal.mode, expires_at: req.portal.expires_at },
-    profile: { can_edit: portal.allow_profile_edit, pending_email_change: await pendingEmailChange(req.scope, req.portal.customer_id) },
+    profile: { can_edit: portal.allow_profile_edit, pending_email_change },
   }
 }
 
@@ -43,8 +38,7 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
  * other fields are refused with a 400; the email changes by verification.
  */
 export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res: MedusaResponse) => {
-  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   if (!portal.allow_profile_edit) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your profile cannot be changed from this portal. Contact the store to change it.")
   }

@@ -19,7 +19,7 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
     { customer_id: req.portal.customer_ids, mode: req.portal.mode, status },
     { skip: offset, take: limit }
   )
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   const outstanding = await outstandingBySubscription(service, subs)
   res.json({
     subscriptions: subs.map((sub) => presentSubscription(sub, { portal, outstanding: outstanding.get(sub.id) })),

@@ -8,7 +8,7 @@ import { ownLicenseKey, presentLicenseKey } from "../../../../utils/portal-licen
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const key = await ownLicenseKey(req.scope, req.portal, req.params.id)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   const activations = await service.listLicenseActivations(
     { license_key: { id: key.id }, deactivated_at: null } as any,
     { order: { created_at: "ASC" }, take: 1000 }

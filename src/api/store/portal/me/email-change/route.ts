@@ -1,8 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { cancelEmailChanges, requestEmailChange } from "../../../../../lib/email-change"
-import { CUSTOMER_PORTAL_MODULE } from "../../../../../modules/customer-portal"
-import type CustomerPortalModuleService from "../../../../../modules/customer-portal/service"
 import { issuePortalLinkWorkflow } from "../../../../../workflows/issue-portal-link"
 import type { PortalRequest } from "../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../utils/portal-invoice"
@@ -15,8 +13,7 @@ import type { StorePortalRequestEmailChangeType } from "../../validators"
  * same whether or not the new address is free.
  */
 export const POST = async (req: PortalRequest<StorePortalRequestEmailChangeType>, res: MedusaResponse) => {
-  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   if (!portal.allow_profile_edit) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your profile cannot be changed from this portal. Contact the store to change it.")
   }

@@ -9,7 +9,7 @@ import { outstandingBySubscription, ownSubscription, presentSubscription } from 
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const sub = await ownSubscription(req.scope, req.portal, req.params.id)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   const outstanding = await outstandingBySubscription(service, [sub])
   const invoices = await service.listInvoices(
     { subscription_id: sub.id },

@@ -1,7 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { CUSTOMER_PORTAL_MODULE } from "../../../../../../modules/customer-portal"
-import type CustomerPortalModuleService from "../../../../../../modules/customer-portal/service"
 import { cancelSubscriptionWorkflow } from "../../../../../../workflows/change-subscription"
 import type { PortalRequest } from "../../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../../utils/portal-invoice"
@@ -11,8 +9,7 @@ import type { StorePortalCancelSubscriptionType } from "../../../validators"
 /** P2: the customer cancels now or at the end of the period, as the portal settings allow, with a reason. */
 export const POST = async (req: PortalRequest<StorePortalCancelSubscriptionType>, res: MedusaResponse) => {
   const sub = await ownSubscription(req.scope, req.portal, req.params.id)
-  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   const { when, reason, comment } = req.validatedBody
   if (!portal.allow_cancellation) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Subscriptions cannot be cancelled from this portal. Contact the store to cancel.")

@@ -26,7 +26,7 @@ export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your
 export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType>, res: MedusaResponse) => {
   const sub = await ownSubscription(req.scope, req.portal, req.params.id)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   if (!portal.allow_payment_method_update) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payment methods cannot be changed from this portal. Contact the store to change yours.")
   }

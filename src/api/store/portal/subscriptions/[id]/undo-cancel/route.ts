@@ -1,6 +1,4 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { CUSTOMER_PORTAL_MODULE } from "../../../../../../modules/customer-portal"
-import type CustomerPortalModuleService from "../../../../../../modules/customer-portal/service"
 import { undoSubscriptionCancellationWorkflow } from "../../../../../../workflows/change-subscription"
 import type { PortalRequest } from "../../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../../utils/portal-invoice"
@@ -12,6 +10,6 @@ export const POST = async (req: PortalRequest, res: MedusaResponse) => {
   const { result } = await undoSubscriptionCancellationWorkflow(req.scope).run({
     input: { subscription_id: sub.id, locale: requestLanguage(req) },
   })
-  const portal = await req.scope.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE).retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   res.json({ subscription: presentSubscription(result.subscription, { portal }) })
 }

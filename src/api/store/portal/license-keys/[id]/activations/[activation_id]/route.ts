@@ -10,7 +10,7 @@ import { ownLicenseKey } from "../../../../../../utils/portal-license"
 export const DELETE = async (req: PortalRequest, res: MedusaResponse) => {
   const key = await ownLicenseKey(req.scope, req.portal, req.params.id)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const portal = await service.retrieveCustomerPortal(req.portal.portal_id)
+  const portal = req.portal.settings
   if (!portal.allow_license_deactivation) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Activations cannot be removed from this portal. Contact the store to free one.")
   }
