@@ -31,7 +31,7 @@ export async function redisAnswers(url) {
 }
 
 /** A Redis database of its own for one run (1–15), emptied before and after, so queues of other runs never mix in. */
-async function freshRedisDatabase(url) {
+export async function freshRedisDatabase(url) {
   const { default: Redis } = await import("ioredis")
   const base = new URL(url)
   const db = 1 + (process.pid % 15)
