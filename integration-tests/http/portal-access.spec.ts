@@ -401,6 +401,50 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("no email enumeration (A6)", () => {
+      it("answers known and unknown emails alike in status, body and time (rank-sum test over 60 requests)", async () => {
+        const SAMPLES = 30
+        await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .createCustomers(Array.from({ length: SAMPLES }, (_, i) => ({ email: `known-${i}@example.com`, has_account: i % 2 === 0 })))
+        // Known and unknown requests in a shuffled order, each its own email and address, with a pause after
+        // each so the email a known one sends is written before the next request is timed.
+        const order = [...Array.from({ length: SAMPLES }, (_, i) => ({ known: true, i })), ...Array.from({ length: SAMPLES }, (_, i) => ({ known: false, i }))]
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(Math.random() * (i + 1))
+          ;[order[i], order[j]] = [order[j], order[i]]
+        }
+        const times = { known: [] as number[], unknown: [] as number[] }
+        let headerNames: string | undefined
+        for (const [n, { known, i }] of order.entries()) {
+          const email = known ? `known-${i}@example.com` : `unknown-${i}@example.com`
+          const started = process.hrtime.bigint()
+          const res = await call(
+            api.post("/store/portal/login-requests", { business_id: businessId, email }, storeAs({ "x-forwarded-for": `198.51.100.${n + 1}` }))
+          )
+          const ms = Number(process.hrtime.bigint() - started) / 1e6
+          expect(res.status).toBe(202)
+          expect(res.data).toEqual(ACCEPTED)
+          // The same headers too (names; a date or request id differs by nature, not by email).
+          headerNames ??= Object.keys(res.headers).sort().join(",")
+          expect(Object.keys(res.headers).sort().join(",")).toBe(headerNames)
+          times[known ? "known" : "unknown"].push(ms)
+          await new Promise((r) => setTimeout(r, 150))
+        }
+        // The known emails were real requests: each got its link.
+        await waitForEmails(outbox, `known-${SAMPLES - 1}@example.com`)
+        expect(readOutbox(outbox).filter((e) => e.to.startsWith("known-"))).toHaveLength(SAMPLES)
+        expect(readOutbox(outbox).filter((e) => e.to.startsWith("unknown-"))).toHaveLength(0)
+
+        // Mann–Whitney U: with no difference between the two, |z| > 3.29 happens one time in a thousand.
+        const all = [...times.known.map((t) => ({ t, known: true })), ...times.unknown.map((t) => ({ t, known: false }))].sort((a, b) => a.t - b.t)
+        const rankSum = all.reduce((sum, x, rank) => sum + (x.known ? rank + 1 : 0), 0)
+        const u = rankSum - (SAMPLES * (SAMPLES + 1)) / 2
+        const z = (u - (SAMPLES * SAMPLES) / 2) / Math.sqrt((SAMPLES * SAMPLES * (2 * SAMPLES + 1)) / 12)
+        expect(Math.abs(z)).toBeLessThan(3.29)
+      })
+    })
+
     describe("tokens at rest", () => {
       it("keeps no raw link or session token in any column or log line", async () => {
         const writes: string[] = []
