@@ -3,6 +3,31 @@ import type Medusa from "@medusajs/js-sdk"
 /** A one-time portal link made for a customer (A5). */
 export type PortalSessionLink = { link: string; expires_at: string }
 
+/** One entry of a customer's portal audit trail. */
+export type PortalActivityEntry = {
+  id: string
+  action:
+    | "link_issued"
+    | "signed_in"
+    | "signed_out"
+    | "signed_out_everywhere"
+    | "access_revoked"
+    | "subscription_cancelled"
+    | "cancellation_undone"
+    | "payment_method_added"
+    | "payment_method_changed"
+    | "profile_updated"
+    | "email_change_requested"
+    | "email_changed"
+  at: string
+  /** `store`: an admin user (`admin_user_id`) or the merchant's server acted. */
+  by: "customer" | "store" | "system"
+  admin_user_id?: string | null
+  ip: string | null
+  device: string | null
+  details: Record<string, unknown>
+}
+
 export type CreatePortalSessionOptions = {
   /** Also email the link to the customer through the store's notification provider. */
   send_email?: boolean
@@ -157,6 +182,11 @@ export function createCustomerPortalClient(sdk: { client: Fetcher }) {
           })
           return portal_session
         },
+        /** The customer's portal audit trail, newest first: who did what, when, from where. */
+        activity: (customerId: string, query: { limit?: number; offset?: number } = {}) =>
+          fetch<{ activity: PortalActivityEntry[]; count: number; limit: number; offset: number }>(`${customerPath(customerId)}/portal-activity`, {
+            query,
+          }),
         /** Revokes every unused link and live session of the customer. */
         revokeAll: async (customerId: string): Promise<{ links: number; sessions: number }> => {
           const { revoked } = await fetch<{ revoked: { links: number; sessions: number } }>(

@@ -15,6 +15,6 @@ export const redeemPortalLinkWorkflow = createWorkflow(redeemPortalLinkWorkflowI
   const event = transform({ session }, ({ session }) => ({ customer_id: session.customer_id, session_id: session.session_id }))
   emitEventStep({ eventName: PortalEvents.SESSION_CREATED, data: event })
   return new WorkflowResponse(
-    transform({ session }, ({ session }) => ({ session_token: session.session_token, expires_at: session.expires_at }))
+    transform({ session }, ({ session }) => ({ session_token: session.session_token, expires_at: session.expires_at, customer_id: session.customer_id }))
   )
 })

@@ -26,6 +26,6 @@ export const sendPortalLoginLinkWorkflow = createWorkflow(
       }))
       return issuePortalLinkWorkflow.runAsStep({ input: issue })
     })
-    return new WorkflowResponse(transform({ sent }, ({ sent }) => ({ sent: !!sent })))
+    return new WorkflowResponse(transform({ sent, found }, ({ sent, found }) => ({ sent: !!sent, customer_id: found.customer_id })))
   }
 )

@@ -4,6 +4,7 @@ import {
   AdminCancelSubscription,
   AdminCreatePortalSession,
   AdminInvoicePdf,
+  AdminListPortalActivity,
   AdminImportLicenseKeys,
   AdminListInvoices,
   AdminListLicenseKeys,
@@ -20,6 +21,7 @@ export const adminPortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/:id/portal-sessions",
     middlewares: [validateAndTransformBody(AdminCreatePortalSession)],
   },
+  { method: ["GET"], matcher: "/admin/customers/:id/portal-activity", middlewares: [validateQuery(AdminListPortalActivity)] },
   {
     method: ["POST"],
     matcher: "/admin/customer-portal",

@@ -1,5 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 
+export const AdminListPortalActivity = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict()
+export type AdminListPortalActivityType = z.infer<typeof AdminListPortalActivity>
+
 export const AdminCreatePortalSession = z
   .object({
     send_email: z.boolean({ message: "send_email must be true or false" }).optional(),

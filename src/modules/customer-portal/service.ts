@@ -18,6 +18,7 @@ import {
   LicenseActivation,
   LicenseKey,
   LicensePlan,
+  PortalActivity,
   PortalLink,
   PortalRateLimit,
   PortalSession,
@@ -35,6 +36,7 @@ type InjectedDependencies = {
 export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
 export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
+export type PortalActivityDTO = InferTypeOf<typeof PortalActivity>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
 export type LicenseKeyRow = Omit<InferTypeOf<typeof LicenseKey>, "activations">
 
@@ -197,6 +199,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   TestCard,
   IdempotencyKey,
   LicensePlan,
+  PortalActivity,
 }) {
   protected readonly options_: ResolvedPortalOptions
 

@@ -36,6 +36,9 @@ export const PortalPagination = {
 }
 
 export const StorePortalListOrders = z.object(PortalPagination).strict()
+
+export const StorePortalListActivity = z.object(PortalPagination).strict()
+export type StorePortalListActivityType = z.infer<typeof StorePortalListActivity>
 export type StorePortalListOrdersType = z.infer<typeof StorePortalListOrders>
 
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: "must be a date such as 2026-01-31" })

@@ -3,6 +3,7 @@ import type { IEventBusModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { PortalEvents } from "../../../../workflows/events"
 import type { StorePortalLoginRequestType } from "../validators"
+import { requestOrigin } from "../../../utils/activity"
 
 /** The only answer, whether or not the email belongs to a customer (A6). */
 export const LOGIN_REQUEST_ACCEPTED = {
@@ -19,6 +20,6 @@ export const LOGIN_REQUEST_ACCEPTED = {
 export const POST = async (req: MedusaRequest<StorePortalLoginRequestType>, res: MedusaResponse) => {
   const { business_id, email, locale, mode } = req.validatedBody
   const eventBus: IEventBusModuleService = req.scope.resolve(Modules.EVENT_BUS)
-  await eventBus.emit({ name: PortalEvents.LOGIN_REQUESTED, data: { business_id, email, locale: locale ?? "en", mode } })
+  await eventBus.emit({ name: PortalEvents.LOGIN_REQUESTED, data: { business_id, email, locale: locale ?? "en", mode, ...requestOrigin(req) } })
   res.status(202).json(LOGIN_REQUEST_ACCEPTED)
 }

@@ -5,6 +5,7 @@ import { pendingEmailChange } from "../../../../lib/email-change"
 import { normalisePhone, PHONE_INVALID } from "../../../../lib/phone"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import type { StorePortalUpdateProfileType } from "../validators"
+import { recordCustomerActivity } from "../../../utils/activity"
 
 async function profileOf(req: PortalRequest) {
   const [[customer], pending_email_change] = await Promise.all([
@@ -56,6 +57,7 @@ export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res
   }
   if (Object.keys(update).length) {
     await updateCustomersWorkflow(req.scope).run({ input: { selector: { id: req.portal.customer_id }, update } })
+    await recordCustomerActivity(req, "profile_updated", { fields: Object.keys(update) })
   }
   res.json(await profileOf(req))
 }

@@ -3,6 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import { ensureAccountHolder, presentPaymentMethod, savedPaymentMethods } from "../../../utils/portal-payment-methods"
 import type { StorePortalAddPaymentMethodType } from "../validators"
+import { recordCustomerActivity } from "../../../utils/activity"
 
 /** P3: the customer's saved payment methods (brand, last four, expiry), from their account holders. */
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
@@ -31,7 +32,9 @@ export const POST = async (req: PortalRequest<StorePortalAddPaymentMethodType>, 
   } catch (error) {
     throw providerRefusal(req, error)
   }
-  res.status(201).json({ payment_method: presentPaymentMethod({ id: saved.id, provider_id, data: saved.data }) })
+  const payment_method = presentPaymentMethod({ id: saved.id, provider_id, data: saved.data })
+  await recordCustomerActivity(req, "payment_method_added", { brand: payment_method.brand, last4: payment_method.last4 })
+  res.status(201).json({ payment_method })
 }
 
 /**

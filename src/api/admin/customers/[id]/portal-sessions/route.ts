@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { issuePortalLinkWorkflow } from "../../../../../workflows/issue-portal-link"
 import type { AdminCreatePortalSessionType } from "../../../validators"
+import { recordAdminActivity } from "../../../../utils/activity"
 
 /**
  * A5: creates a time-limited portal link for a customer — from the admin's
@@ -19,6 +20,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePortalSess
       locale: req.validatedBody.locale,
     },
   })
+  await recordAdminActivity(req, req.params.id, "link_issued", { emailed: req.validatedBody.send_email ?? false })
   res.setHeader("Cache-Control", "no-store")
   res.status(201).json({ portal_session: { link: result.link, expires_at: result.expires_at } })
 }

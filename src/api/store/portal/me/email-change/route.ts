@@ -5,6 +5,7 @@ import { issuePortalLinkWorkflow } from "../../../../../workflows/issue-portal-l
 import type { PortalRequest } from "../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../utils/portal-invoice"
 import type { StorePortalRequestEmailChangeType } from "../../validators"
+import { recordCustomerActivity } from "../../../../utils/activity"
 
 /**
  * P4: asks to change the email address. The new address gets a link that
@@ -40,6 +41,7 @@ export const POST = async (req: PortalRequest<StorePortalRequestEmailChangeType>
       email_details: { email },
     },
   })
+  await recordCustomerActivity(req, "email_change_requested", { email })
   res.status(202).json({ email_change: change })
 }
 

@@ -5,6 +5,7 @@ import type { PortalRequest } from "../../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../../utils/portal-invoice"
 import { cancellationOptions, ownSubscription, presentSubscription } from "../../../../../utils/portal-subscription"
 import type { StorePortalCancelSubscriptionType } from "../../../validators"
+import { recordCustomerActivity } from "../../../../../utils/activity"
 
 /** P2: the customer cancels now or at the end of the period, as the portal settings allow, with a reason. */
 export const POST = async (req: PortalRequest<StorePortalCancelSubscriptionType>, res: MedusaResponse) => {
@@ -30,5 +31,6 @@ export const POST = async (req: PortalRequest<StorePortalCancelSubscriptionType>
   const { result } = await cancelSubscriptionWorkflow(req.scope).run({
     input: { subscription_id: sub.id, when, reason, comment: comment ?? null, by: "customer", locale: requestLanguage(req) },
   })
+  await recordCustomerActivity(req, "subscription_cancelled", { plan: sub.plan_title, when, reason })
   res.json({ subscription: presentSubscription(result.subscription, { portal }) })
 }

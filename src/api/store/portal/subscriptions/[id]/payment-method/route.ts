@@ -6,9 +6,10 @@ import { changeSubscriptionPaymentMethodWorkflow } from "../../../../../../workf
 import { answerIdempotently, type IdempotentAnswer } from "../../../../../utils/idempotency"
 import type { PortalRequest } from "../../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../../utils/portal-invoice"
-import { findSavedPaymentMethod } from "../../../../../utils/portal-payment-methods"
+import { findSavedPaymentMethod, presentPaymentMethod } from "../../../../../utils/portal-payment-methods"
 import { outstandingBySubscription, ownSubscription, presentSubscription } from "../../../../../utils/portal-subscription"
 import type { StorePortalChangePaymentMethodType } from "../../../validators"
+import { recordCustomerActivity } from "../../../../../utils/activity"
 
 export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your account."
 
@@ -40,6 +41,10 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
     const { result } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
       input: { subscription_id: sub.id, payment_method: paymentMethod, confirmation, by: "customer", locale: requestLanguage(req) },
     })
+    if (result.outcome === "updated" || result.outcome === "reactivated") {
+      const card = presentPaymentMethod(paymentMethod as any)
+      await recordCustomerActivity(req, "payment_method_changed", { plan: sub.plan_title, brand: card.brand, last4: card.last4, reactivated: result.outcome === "reactivated" })
+    }
     const current = await service.retrieveSubscription(sub.id)
     const outstanding = await outstandingBySubscription(service, [current])
     const subscription = presentSubscription(current, { portal, outstanding: outstanding.get(current.id) })

@@ -1,0 +1,81 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type { PortalActivityAction } from "../../modules/customer-portal/models/portal-activity"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import type { PortalActivityDTO } from "../../modules/customer-portal/service"
+import type { PortalRequest } from "./portal-auth"
+import { clientIp } from "./rate-limit"
+
+export type ActivityEntry = {
+  customer_id: string
+  action: PortalActivityAction
+  actor_type: "customer" | "admin" | "system"
+  actor_id?: string | null
+  portal_id?: string | null
+  ip?: string | null
+  user_agent?: string | null
+  details?: Record<string, unknown> | null
+}
+
+/** Where a request came from, as the audit trail keeps it (a browser string is cut at 300 characters). */
+export const requestOrigin = (req: MedusaRequest) => ({ ip: clientIp(req), user_agent: req.get("user-agent")?.slice(0, 300) ?? null })
+
+/**
+ * Adds a row to the audit trail. It is written after the action succeeded;
+ * if writing it fails, the action stands and the merchant finds the reason in
+ * the log (the customer is not told their change failed when it did not).
+ */
+export async function recordActivity(scope: MedusaContainer, entry: ActivityEntry): Promise<void> {
+  try {
+    const service: CustomerPortalModuleService = scope.resolve(CUSTOMER_PORTAL_MODULE)
+    await service.createPortalActivities({ ...entry, actor_id: entry.actor_id ?? null, details: entry.details ?? null } as any)
+  } catch (error) {
+    scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`Customer portal: an activity (${entry.action}) could not be recorded: ${(error as { message?: string })?.message ?? String(error)}`)
+  }
+}
+
+/** An action the signed-in customer took in the portal. */
+export const recordCustomerActivity = (req: PortalRequest, action: PortalActivityAction, details?: Record<string, unknown>) =>
+  recordActivity(req.scope, {
+    customer_id: req.portal.customer_id,
+    portal_id: req.portal.portal_id,
+    action,
+    actor_type: "customer",
+    actor_id: req.portal.customer_id,
+    ...requestOrigin(req),
+    details,
+  })
+
+/** An action an admin user (or a secret API key) took on a customer. */
+export const recordAdminActivity = (
+  req: MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string } },
+  customerId: string,
+  action: PortalActivityAction,
+  details?: Record<string, unknown>
+) =>
+  recordActivity(req.scope, {
+    customer_id: customerId,
+    action,
+    actor_type: "admin",
+    actor_id: req.auth_context?.actor_id ?? null,
+    ...requestOrigin(req),
+    details: { ...(details ?? {}), ...(req.auth_context?.actor_type === "api-key" ? { by: "api_key" } : {}) },
+  })
+
+/** An activity as its reader sees it: no internal ids beyond the row's own. */
+export function presentActivity(row: PortalActivityDTO, viewer: "customer" | "admin") {
+  return {
+    id: row.id,
+    action: row.action,
+    at: row.created_at,
+    by: row.actor_type === "customer" ? "customer" : row.actor_type === "admin" ? "store" : "system",
+    ...(viewer === "admin" && row.actor_type === "admin" ? { admin_user_id: row.actor_id } : {}),
+    ip: row.ip,
+    device: row.user_agent,
+    details: row.details ?? {},
+  }
+}
