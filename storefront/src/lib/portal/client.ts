@@ -1,5 +1,6 @@
 import "server-only"
 
+import { headers as requestHeaders } from "next/headers"
 import { getPortalConfig } from "./config"
 import type { PortalErrorBody } from "./types"
 
@@ -53,7 +54,7 @@ export async function portalFetch<T>(
     url.searchParams.set(key, String(value))
   }
 
-  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" }
+  const headers: Record<string, string> = { ...(await customerOrigin()), ...extraHeaders, accept: "application/json" }
   if (publishableKey) {
     headers["x-publishable-api-key"] = publishableKey
   }
@@ -122,4 +123,25 @@ function parseRetryAfter(value: string | null): number | null {
   }
   const date = Date.parse(value)
   return Number.isNaN(date) ? null : Math.max(1, Math.ceil((date - Date.now()) / 1000))
+}
+
+/**
+ * The customer's address and browser, passed on to the backend, so its per-address limits and
+ * the audit trail ("signed in from …") see the customer rather than this server. The address is
+ * the `X-Forwarded-For` chain as this request arrived (Next.js fills it from the socket when there
+ * is no proxy in front); Medusa trusts one hop, so it reads the entry the nearest proxy added.
+ * Outside a request (build time) there is nothing to pass on.
+ */
+async function customerOrigin(): Promise<Record<string, string>> {
+  try {
+    const incoming = await requestHeaders()
+    const origin: Record<string, string> = {}
+    const forwardedFor = incoming.get("x-forwarded-for")
+    const userAgent = incoming.get("user-agent")
+    if (forwardedFor) origin["x-forwarded-for"] = forwardedFor
+    if (userAgent) origin["user-agent"] = userAgent.slice(0, 300)
+    return origin
+  } catch {
+    return {}
+  }
 }

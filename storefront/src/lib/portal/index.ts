@@ -1,5 +1,6 @@
 import "server-only"
 
+export { listActivity, signOutEverywhere } from "./activity"
 export { redeemLink, requestLoginLink, signOut } from "./auth"
 export { getBusiness, lookUpBusiness, type BusinessLookup } from "./business"
 export { isFetchError, isUnreachable, portalFetch, PortalFetchError, type PortalFetchInit } from "./client"

@@ -447,3 +447,30 @@ export type PortalRevealLicenseKeyResponse = {
 export type PortalDeactivateLicenseResponse = {
   deleted: boolean
 }
+
+export type PortalActivityAction =
+  | "link_issued"
+  | "signed_in"
+  | "signed_out"
+  | "signed_out_everywhere"
+  | "access_revoked"
+  | "subscription_cancelled"
+  | "cancellation_undone"
+  | "payment_method_added"
+  | "payment_method_changed"
+  | "profile_updated"
+  | "email_change_requested"
+  | "email_changed"
+
+/** One entry of the customer's recent activity. */
+export type PortalActivity = {
+  id: string
+  action: PortalActivityAction
+  at: string
+  by: "customer" | "store" | "system"
+  ip: string | null
+  device: string | null
+  details: Record<string, unknown>
+}
+
+export type PortalActivityList = { activity: PortalActivity[]; count: number; limit: number; offset: number }

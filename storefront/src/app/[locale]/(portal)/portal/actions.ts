@@ -37,6 +37,7 @@ import {
   setSessionCookie,
   signInPath,
   signOut,
+  signOutEverywhere,
   toFailure,
   undoCancelSubscription,
   updateMe,
@@ -131,6 +132,27 @@ export async function signOutAction(): Promise<void> {
   await clearSessionCookie()
   const { businessId } = await getPortalConfig()
   redirect({ href: signInPath(businessId), locale: await getLocale() })
+}
+
+/**
+ * Profile page, "Sign out everywhere": every session of the customer ends — on this device and
+ * every other — and their unused sign-in links stop working. Only once the backend has done so
+ * is the cookie cleared; a failure is told, and nothing is pretended.
+ */
+export async function signOutEverywhereAction(): Promise<{ status: "failed"; failure: PortalFailure }> {
+  const token = await getSessionToken()
+  if (token) {
+    try {
+      await signOutEverywhere(token)
+    } catch (error) {
+      if (!(isFetchError(error) && error.status === 401)) {
+        return { status: "failed", failure: toFailure(error) }
+      }
+    }
+  }
+  await clearSessionCookie()
+  const { businessId } = await getPortalConfig()
+  return redirect({ href: signInPath(businessId), locale: await getLocale() })
 }
 
 /**

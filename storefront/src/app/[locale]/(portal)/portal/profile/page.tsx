@@ -4,15 +4,18 @@ import { FailureMessage } from "@/components/portal/failure-message"
 import { PortalShell } from "@/components/portal/portal-shell"
 import { ProfileDetailsForm } from "@/components/portal/profile-details-form"
 import { ProfileEmail, type PendingEmailChange } from "@/components/portal/profile-email"
+import { RecentActivity } from "@/components/portal/recent-activity"
+import { SignOutEverywhere } from "@/components/portal/sign-out-everywhere"
 import { SupportLine } from "@/components/portal/support-line"
 import { redirect } from "@/i18n/navigation"
-import { getMe, toFailure } from "@/lib/portal"
+import { getMe, listActivity, toFailure } from "@/lib/portal"
 import { LINK_EXPIRY_FORMAT } from "@/lib/portal/profile-options"
-import type { PortalCustomer, PortalEmailChange } from "@/lib/portal/types"
+import type { PortalActivity, PortalCustomer, PortalEmailChange, PortalFailure } from "@/lib/portal/types"
 import {
   cancelEmailChangeAction,
   requestEmailChangeAction,
   signOutAction,
+  signOutEverywhereAction,
   updateProfileAction,
 } from "../actions"
 import { isSessionEnded, requireSession } from "../billing/signed-in"
@@ -26,7 +29,7 @@ type Props = { params: Promise<{ locale: string }> }
  */
 export default async function ProfilePage({ params }: Props) {
   const session = await requireSession((await params).locale)
-  const [me] = await Promise.allSettled([getMe(session.token)])
+  const [me, activity] = await Promise.allSettled([getMe(session.token), listActivity(session.token, { limit: 10 })])
   if (isSessionEnded(me)) {
     // A page cannot change cookies: this route handler clears the stale one, then sends the customer on.
     redirect({ href: "/portal/session-expired", locale: session.locale })
@@ -48,6 +51,7 @@ export default async function ProfilePage({ params }: Props) {
             canEdit={me.value.profile?.can_edit === true}
             pending={me.value.profile?.pending_email_change ?? null}
             supportEmail={session.business?.support_email ?? null}
+            activity={activity.status === "fulfilled" ? activity.value.activity : { failure: toFailure(activity.reason) }}
           />
         ) : (
           <Alert variant="error">
@@ -64,10 +68,12 @@ type SectionsProps = {
   canEdit: boolean
   pending: PortalEmailChange | null
   supportEmail: string | null
+  activity: PortalActivity[] | { failure: PortalFailure }
 }
 
-async function ProfileSections({ customer, canEdit, pending, supportEmail }: SectionsProps) {
+async function ProfileSections({ customer, canEdit, pending, supportEmail, activity }: SectionsProps) {
   const t = await getTranslations("Profile")
+  const tActivity = await getTranslations("Activity")
   const format = await getFormatter()
   const expires = pending ? new Date(pending.expires_at) : null
   const pendingChange: PendingEmailChange | null =
@@ -109,6 +115,20 @@ async function ProfileSections({ customer, canEdit, pending, supportEmail }: Sec
           requestAction={requestEmailChangeAction}
           cancelAction={cancelEmailChangeAction}
         />
+      </section>
+
+      <section aria-labelledby="profile-activity-heading" className="flex flex-col gap-y-4">
+        <Heading level="h2" id="profile-activity-heading">
+          {tActivity("heading")}
+        </Heading>
+        {Array.isArray(activity) ? (
+          <RecentActivity entries={activity} />
+        ) : (
+          <Alert variant="error">
+            <FailureMessage failure={activity.failure} />
+          </Alert>
+        )}
+        <SignOutEverywhere action={signOutEverywhereAction} />
       </section>
     </>
   )
