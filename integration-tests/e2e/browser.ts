@@ -43,8 +43,15 @@ export function browserForSpec(info: E2eInfo): () => Browser {
 /** Waits until the element shows (pages render on the server and may take a while on a busy machine). */
 export const visible = (locator: Locator) => locator.waitFor({ state: "visible", timeout: 60_000 })
 
-export async function newContext(browser: Browser, info: E2eInfo, options: { locale?: string } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? "en-US" })
+export type ContextOptions = { locale?: string; userAgent?: string; extraHTTPHeaders?: Record<string, string> }
+
+export async function newContext(browser: Browser, info: E2eInfo, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: options.locale ?? "en-US",
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    ...(options.extraHTTPHeaders ? { extraHTTPHeaders: options.extraHTTPHeaders } : {}),
+  })
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: info.backend_url })
   return context
 }
@@ -53,14 +60,20 @@ export async function newContext(browser: Browser, info: E2eInfo, options: { loc
  * Signs a customer in the way an admin's one-time link does (Share invite → open the link →
  * continue) and lands on the portal overview.
  */
-export async function signInAs(browser: Browser, info: E2eInfo, email: string, locale: "en" | "ar" = "en"): Promise<Page> {
+export async function signInAs(
+  browser: Browser,
+  info: E2eInfo,
+  email: string,
+  locale: "en" | "ar" = "en",
+  options: Omit<ContextOptions, "locale"> & { guest?: boolean } = {}
+): Promise<Page> {
   const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(info.admin),
   }).then((r) => r.json())
   const headers = { authorization: `Bearer ${auth.token}`, "content-type": "application/json" }
-  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=true`, { headers }).then((r) =>
+  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=${options.guest ? "false" : "true"}`, { headers }).then((r) =>
     r.json()
   )
   const { portal_session } = await fetch(`${info.backend_url}/admin/customers/${customers[0].id}/portal-sessions`, {
@@ -68,7 +81,8 @@ export async function signInAs(browser: Browser, info: E2eInfo, email: string, l
     headers,
     body: JSON.stringify({ locale }),
   }).then((r) => r.json())
-  const page = await (await newContext(browser, info, { locale: locale === "ar" ? "ar" : "en-US" })).newPage()
+  const { guest: _guest, ...context } = options
+  const page = await (await newContext(browser, info, { ...context, locale: locale === "ar" ? "ar" : "en-US" })).newPage()
   await page.goto(portal_session.link)
   await page.getByRole("button", { name: locale === "ar" ? "المتابعة إلى بوابتك" : "Continue to your portal" }).click()
   await page.waitForURL(new RegExp(`/${locale}/portal$`), { timeout: 60_000 })

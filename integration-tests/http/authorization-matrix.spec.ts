@@ -1,36 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import fs from "node:fs"
-import path from "node:path"
 import { clock } from "../../src/lib/clock"
 import { hashToken } from "../../src/lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
 import { issueSubscriptionInvoice } from "../../src/workflows/steps/renew-subscription"
 import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
+import { fillRoute as fill, routeTree } from "../helpers/routes"
 
 jest.setTimeout(300_000)
-
-const API_DIR = path.join(__dirname, "..", "..", "src", "api")
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
-
-/** Every route the plugin serves, read from its route files: "METHOD /path/:param". */
-function routeTree(): string[] {
-  const routes: string[] = []
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name === "route.ts") {
-        const source = fs.readFileSync(full, "utf8")
-        const url = "/" + path.relative(API_DIR, dir).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, ":$1")).join("/")
-        for (const method of METHODS) if (new RegExp(`^export const ${method}\\b`, "m").test(source)) routes.push(`${method} ${url}`)
-      }
-    }
-  }
-  walk(API_DIR)
-  return routes.sort()
-}
 
 /** One customer's objects: what another customer must never reach. */
 type Owned = { customer_id: string; subscription_id: string; invoice_id: string; invoice_number: string; license_key_id: string; license_key: string; activation_id: string }
@@ -70,6 +48,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /admin/customer-portal/subscriptions/:id/retry": { access: "admin" },
   "POST /admin/customers/:id/portal-access/revoke": { access: "admin" },
   "POST /admin/customers/:id/portal-sessions": { access: "admin" },
+  "GET /admin/customers/:id/portal-activity": { access: "admin" },
   "POST /licenses/activate": { access: "public" },
   "POST /licenses/deactivate": { access: "public" },
   "POST /licenses/validate": { access: "public" },
@@ -106,10 +85,13 @@ const MATRIX: Record<string, Entry> = {
     access: "portal",
     params: (o) => ({ id: o.license_key_id, activation_id: o.activation_id }),
   },
+  "GET /store/portal/activity": { access: "portal" },
   "DELETE /store/portal/sessions/current": { access: "portal" },
+  "DELETE /store/portal/sessions": { access: "portal" },
 }
 
-const fill = (route: string, params: Record<string, string>) => route.replace(/:([a-z_]+)/g, (_, name) => params[name] ?? `unknown_${name}`)
+/** Routes that end the caller's own sessions: tried last, and by the owner with sessions of their own. */
+const ENDS_SESSION = new Set(["DELETE /store/portal/sessions/current", "DELETE /store/portal/sessions"])
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -151,6 +133,7 @@ medusaIntegrationTestRunner({
         expired: await portalSession(api, admin, store, layla.id),
         revoked: await portalSession(api, admin, store, layla.id),
         signOut: await portalSession(api, admin, store, layla.id),
+        omarElsewhere: await portalSession(api, admin, store, omar.id),
       }
       const mode = (await api.get("/store/portal/me", as(tokens.layla))).data.session.mode
       const now = clock.now()
@@ -240,8 +223,8 @@ medusaIntegrationTestRunner({
       }
       const adminToken = admin.headers.authorization.split(" ")[1]
 
-      const portalRoutes = Object.entries(MATRIX).filter(([route, e]) => e.access === "portal" && route !== "DELETE /store/portal/sessions/current")
-      for (const [route, entry] of [...portalRoutes, ["DELETE /store/portal/sessions/current", MATRIX["DELETE /store/portal/sessions/current"]] as const]) {
+      const portalRoutes = Object.entries(MATRIX).filter(([route, e]) => e.access === "portal" && !ENDS_SESSION.has(route))
+      for (const [route, entry] of [...portalRoutes, ...[...ENDS_SESSION].map((route) => [route, MATRIX[route]] as const)]) {
         if (entry.access !== "portal") continue
         const [method, pattern] = route.split(" ")
         const url = fill(pattern, entry.params?.(owned) ?? {})
@@ -258,7 +241,7 @@ medusaIntegrationTestRunner({
           if (leaks(res.data).length) failures.push(`${route} as ${who} showed ${leaks(res.data)}`)
         }
         // Another customer: the owner's objects are a 404; lists and pages show only their own.
-        if (route !== "DELETE /store/portal/sessions/current") {
+        if (!ENDS_SESSION.has(route)) {
           const res = await call(method, url, as(tokens.omar), entry.body)
           if (entry.params) expectStatus(`${route} as another customer`, res.status, [404])
           if (leaks(res.data).length) failures.push(`${route} as another customer showed ${leaks(res.data)}`)
@@ -304,8 +287,14 @@ medusaIntegrationTestRunner({
           expectStatus(`${route} as the admin`, res.status, pattern.includes(":") ? [400, 404] : method === "GET" ? [200] : [400])
         }
       }
+      // Another customer's own objects are theirs: the matrix refused by ownership, not by accident.
+      expect((await call("GET", `/store/portal/invoices/${others.invoice_id}`, as(tokens.omar))).status).toBe(200)
       expectStatus("DELETE /store/portal/sessions/current as the owner", (await call("DELETE", "/store/portal/sessions/current", as(tokens.signOut))).status, [200, 204])
       expectStatus("the signed-out session afterwards", (await call("GET", "/store/portal/me", as(tokens.signOut))).status, [401])
+      // Signing out everywhere ends only the caller's own sessions: Omar's other one goes, Layla's stays.
+      expectStatus("DELETE /store/portal/sessions as another customer", (await call("DELETE", "/store/portal/sessions", as(tokens.omar))).status, [200])
+      expectStatus("another customer's other session afterwards", (await call("GET", "/store/portal/me", as(tokens.omarElsewhere))).status, [401])
+      expectStatus("the owner's session afterwards", (await call("GET", "/store/portal/me", as(tokens.layla))).status, [200])
 
       // Public routes answer without a session (a 4xx for the empty body, never a 401 or 403).
       for (const [route] of Object.entries(MATRIX).filter(([, e]) => e.access === "public")) {
@@ -314,8 +303,6 @@ medusaIntegrationTestRunner({
         if ([401, 403].includes(res.status) || res.status >= 500) failures.push(`${route} without a session: ${res.status}`)
       }
 
-      // Another customer's own objects are theirs: the matrix refused by ownership, not by accident.
-      expect((await call("GET", `/store/portal/invoices/${others.invoice_id}`, as(tokens.omar))).status).toBe(200)
       expect(failures).toEqual([])
     })
   },
