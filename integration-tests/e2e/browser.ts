@@ -45,12 +45,20 @@ export const visible = (locator: Locator) => locator.waitFor({ state: "visible",
 
 export type ContextOptions = { locale?: string; userAgent?: string; extraHTTPHeaders?: Record<string, string> }
 
+let device = 0
+
+/**
+ * A browser context as one device of one person: its own address (as a proxy in front of the
+ * storefront would name it in `X-Forwarded-For`), so the per-address limits count each device,
+ * not the whole test run.
+ */
 export async function newContext(browser: Browser, info: E2eInfo, options: ContextOptions = {}): Promise<BrowserContext> {
+  device++
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: options.locale ?? "en-US",
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-    ...(options.extraHTTPHeaders ? { extraHTTPHeaders: options.extraHTTPHeaders } : {}),
+    extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${(process.pid + device) % 250}`, ...(options.extraHTTPHeaders ?? {}) },
   })
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: info.backend_url })
   return context

@@ -20,6 +20,7 @@ const clientNamespaces = [
   "LicenseKeyActions",
   "Profile",
   "EmailVerification",
+  "Activity",
 ] as const satisfies ReadonlyArray<keyof Messages>
 
 type ClientMessages = Pick<Messages, (typeof clientNamespaces)[number]>
