@@ -4,14 +4,14 @@ import { clock } from "../../src/lib/clock"
 import { hashToken } from "../../src/lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
-import { issueSubscriptionInvoice } from "../../src/workflows/steps/renew-subscription"
 import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
+import { createOwnedObjects, type OwnedObjects } from "../helpers/owned-objects"
 import { fillRoute as fill, routeTree } from "../helpers/routes"
 
 jest.setTimeout(300_000)
 
 /** One customer's objects: what another customer must never reach. */
-type Owned = { customer_id: string; subscription_id: string; invoice_id: string; invoice_number: string; license_key_id: string; license_key: string; activation_id: string }
+type Owned = OwnedObjects
 
 /**
  * Who may call a route:
@@ -138,59 +138,8 @@ medusaIntegrationTestRunner({
       const mode = (await api.get("/store/portal/me", as(tokens.layla))).data.session.mode
       const now = clock.now()
 
-      const objectsOf = async (customer: { id: string; email: string }, tag: string): Promise<Owned> => {
-        const [sub] = await service.createSubscriptions([
-          {
-            portal_id: portal.id,
-            mode,
-            customer_id: customer.id,
-            product_variant_id: "variant_matrix",
-            plan_title: "Matrix plan",
-            interval: "month",
-            amount: 1999,
-            currency_code: "usd",
-            current_period_start: now,
-            current_period_end: new Date(now.getTime() + 30 * 86_400_000),
-            next_renewal_at: new Date(now.getTime() + 30 * 86_400_000),
-          } as any,
-        ])
-        const { invoice } = await issueSubscriptionInvoice(container, sub as any, {
-          source_type: "renewal",
-          source_id: `${sub.id}:matrix`,
-          issued_at: now,
-          payment_method_label: null,
-        })
-        const key = `MATRIX-${tag}-0000-0000-0000`
-        const [license_key_id] = await service.issueLicenseKeys([
-          {
-            portal_id: portal.id,
-            mode,
-            key,
-            customer_id: customer.id,
-            order_id: `order_${tag}`,
-            order_line_item_id: `ordli_${tag}`,
-            line_unit: 0,
-            product_variant_id: null,
-            subscription_id: null,
-            product_title: "Matrix tool",
-            activation_limit: 3,
-            expires_at: null,
-            disabled_at: null,
-          },
-        ])
-        const activated = await service.activateLicense({ key, instance_name: `${tag}-laptop`, now })
-        return {
-          customer_id: customer.id,
-          subscription_id: sub.id,
-          invoice_id: invoice.id,
-          invoice_number: invoice.number,
-          license_key_id,
-          license_key: key,
-          activation_id: (activated as any).activation.id,
-        }
-      }
-      const owned = await objectsOf(layla as any, "LAYLA")
-      const others = await objectsOf(omar as any, "OMAR")
+      const owned = await createOwnedObjects(container, { portal_id: portal.id, mode, customer_id: layla.id, tag: "LAYLA", now })
+      const others = await createOwnedObjects(container, { portal_id: portal.id, mode, customer_id: omar.id, tag: "OMAR", now })
 
       // Sessions that no longer work: one past its expiry, one signed out.
       await dbConnection.raw("UPDATE portal_session SET expires_at = now() - interval '1 minute' WHERE token_hash = ?", [hashToken(tokens.expired)])

@@ -4,8 +4,8 @@ import fc from "fast-check"
 import { clock } from "../../src/lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
-import { issueSubscriptionInvoice } from "../../src/workflows/steps/renew-subscription"
 import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
+import { createOwnedObjects } from "../helpers/owned-objects"
 import { fillRoute, routeTree } from "../helpers/routes"
 
 jest.setTimeout(600_000)
@@ -64,9 +64,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   "POST /store/portal/subscriptions/:id/payment-method": { payment_method_id: "tc_unknown" },
   "POST /store/portal/payment-methods": { provider_id: "pp_test-card_test", payment_method_id: "tc_unknown" },
   "POST /store/test-cards": { number: "4242424242424242", exp_month: 12, exp_year: 2031, cvc: "123" },
-  "POST /licenses/validate": { key: "FUZZ-0000-0000-0000-0001" },
-  "POST /licenses/activate": { key: "FUZZ-0000-0000-0000-0001", instance_name: "fuzz-desktop" },
-  "POST /licenses/deactivate": { key: "FUZZ-0000-0000-0000-0001", instance_name: "fuzz-desktop" },
+  "POST /licenses/validate": { key: "FUZZ-0000-0000-0000" },
+  "POST /licenses/activate": { key: "FUZZ-0000-0000-0000", instance_name: "fuzz-desktop" },
+  "POST /licenses/deactivate": { key: "FUZZ-0000-0000-0000", instance_name: "fuzz-desktop" },
   "POST /admin/customer-portal": { name: "Northwind" },
   "POST /admin/customer-portal/plans": { product_variant_id: "variant_unknown", interval: "month", interval_count: 1 },
   "POST /admin/customer-portal/license-plans": { product_variant_id: "variant_unknown", activation_limit: 3, validity_days: null, key_prefix: "NW" },
@@ -120,31 +120,8 @@ medusaIntegrationTestRunner({
       const token = await portalSession(api, admin, store, layla.id)
       const mode = (await api.get("/store/portal/me", { headers: { ...store.headers, authorization: `Bearer ${token}` } })).data.session.mode
       const now = clock.now()
-      const [sub] = await service.createSubscriptions([
-        {
-          portal_id: portal.id,
-          mode,
-          customer_id: layla.id,
-          product_variant_id: "variant_fuzz",
-          plan_title: "Fuzz plan",
-          interval: "month",
-          amount: 1999,
-          currency_code: "usd",
-          current_period_start: now,
-          current_period_end: new Date(now.getTime() + 30 * 86_400_000),
-          next_renewal_at: new Date(now.getTime() + 30 * 86_400_000),
-        } as any,
-      ])
-      const { invoice } = await issueSubscriptionInvoice(container, sub as any, { source_type: "renewal", source_id: `${sub.id}:fuzz`, issued_at: now, payment_method_label: null })
-      const key = "FUZZ-0000-0000-0000-0001"
-      const [keyId] = await service.issueLicenseKeys([
-        {
-          portal_id: portal.id, mode, key, customer_id: layla.id, order_id: "order_fuzz", order_line_item_id: "ordli_fuzz", line_unit: 0,
-          product_variant_id: null, subscription_id: null, product_title: "Fuzz tool", activation_limit: 3, expires_at: null, disabled_at: null,
-        },
-      ])
-      const activated = (await service.activateLicense({ key, instance_name: "fuzz-laptop", now })) as any
-      const real: Record<string, string> = { business_id, id: "", activation_id: activated.activation.id }
+      const owned = await createOwnedObjects(container, { portal_id: portal.id, mode, customer_id: layla.id, tag: "FUZZ", now })
+      const real: Record<string, string> = { business_id, id: "", activation_id: owned.activation_id }
 
       const snapshot = async () =>
         JSON.stringify(
@@ -172,7 +149,8 @@ medusaIntegrationTestRunner({
         const isPublic = PUBLIC.has(route)
         // Path ids: the real objects (so bodies reach the handlers) or junk; an admin's ids are always junk, so a
         // generated request can never revoke the session the portal routes are fuzzed with.
-        const idFor = (p: string) => (p.includes("subscriptions") ? sub.id : p.includes("invoices") ? invoice.id : p.includes("license-keys") ? keyId : layla.id)
+        const idFor = (p: string) =>
+          p.includes("subscriptions") ? owned.subscription_id : p.includes("invoices") ? owned.invoice_id : p.includes("license-keys") ? owned.license_key_id : layla.id
         await fc.assert(
           fc.asyncProperty(bodyFor(route), QUERY, HEADERS, PARAMS, async (body, query, headers, params) => {
             const url = fillRoute(
