@@ -1,4 +1,5 @@
 import type Medusa from "@medusajs/js-sdk"
+import type { PortalActivityAction } from "./modules/customer-portal/models/portal-activity"
 
 /** A one-time portal link made for a customer (A5). */
 export type PortalSessionLink = { link: string; expires_at: string }
@@ -6,19 +7,7 @@ export type PortalSessionLink = { link: string; expires_at: string }
 /** One entry of a customer's portal audit trail. */
 export type PortalActivityEntry = {
   id: string
-  action:
-    | "link_issued"
-    | "signed_in"
-    | "signed_out"
-    | "signed_out_everywhere"
-    | "access_revoked"
-    | "subscription_cancelled"
-    | "cancellation_undone"
-    | "payment_method_added"
-    | "payment_method_changed"
-    | "profile_updated"
-    | "email_change_requested"
-    | "email_changed"
+  action: PortalActivityAction
   at: string
   /** `store`: an admin user (`admin_user_id`) or the merchant's server acted. */
   by: "customer" | "store" | "system"

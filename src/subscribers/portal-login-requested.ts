@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PortalEvents } from "../workflows/events"
 import { sendPortalLoginLinkWorkflow, type SendPortalLoginLinkWorkflowInput } from "../workflows/send-portal-login-link"
-import { recordActivity } from "../api/utils/activity"
+import { recordActivity } from "../lib/activity"
 
 /** Emails a sign-in link for a request made on the static login page, if the email is a customer's. */
 export default async function portalLoginRequestedHandler({

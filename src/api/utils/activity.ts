@@ -1,42 +1,14 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import { recordActivity } from "../../lib/activity"
 import type { PortalActivityAction } from "../../modules/customer-portal/models/portal-activity"
-import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { PortalActivityDTO } from "../../modules/customer-portal/service"
 import type { PortalRequest } from "./portal-auth"
 import { clientIp } from "./rate-limit"
 
-export type ActivityEntry = {
-  customer_id: string
-  action: PortalActivityAction
-  actor_type: "customer" | "admin" | "system"
-  actor_id?: string | null
-  portal_id?: string | null
-  ip?: string | null
-  user_agent?: string | null
-  details?: Record<string, unknown> | null
-}
+export { recordActivity }
 
 /** Where a request came from, as the audit trail keeps it (a browser string is cut at 300 characters). */
 export const requestOrigin = (req: MedusaRequest) => ({ ip: clientIp(req), user_agent: req.get("user-agent")?.slice(0, 300) ?? null })
-
-/**
- * Adds a row to the audit trail. It is written after the action succeeded;
- * if writing it fails, the action stands and the merchant finds the reason in
- * the log (the customer is not told their change failed when it did not).
- */
-export async function recordActivity(scope: MedusaContainer, entry: ActivityEntry): Promise<void> {
-  try {
-    const service: CustomerPortalModuleService = scope.resolve(CUSTOMER_PORTAL_MODULE)
-    await service.createPortalActivities({ ...entry, actor_id: entry.actor_id ?? null, details: entry.details ?? null } as any)
-  } catch (error) {
-    scope
-      .resolve(ContainerRegistrationKeys.LOGGER)
-      .error(`Customer portal: an activity (${entry.action}) could not be recorded: ${(error as { message?: string })?.message ?? String(error)}`)
-  }
-}
 
 /** An action the signed-in customer took in the portal. */
 export const recordCustomerActivity = (req: PortalRequest, action: PortalActivityAction, details?: Record<string, unknown>) =>

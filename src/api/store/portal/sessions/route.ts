@@ -1,6 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { redeemPortalLinkWorkflow } from "../../../../workflows/redeem-portal-link"
-import { clientIp } from "../../../utils/rate-limit"
 import type { StorePortalCreateSessionType } from "../validators"
 import { revokeCustomerPortalAccessWorkflow } from "../../../../workflows/revoke-customer-portal-access"
 import { recordActivity, recordCustomerActivity, requestOrigin } from "../../../utils/activity"
@@ -12,7 +11,7 @@ import type { PortalRequest } from "../../../utils/portal-auth"
  */
 export const POST = async (req: MedusaRequest<StorePortalCreateSessionType>, res: MedusaResponse) => {
   const { result } = await redeemPortalLinkWorkflow(req.scope).run({
-    input: { token: req.validatedBody.token, ip: clientIp(req), user_agent: req.get("user-agent") ?? null },
+    input: { token: req.validatedBody.token, ...requestOrigin(req) },
   })
   await recordActivity(req.scope, { customer_id: result.customer_id, action: "signed_in", actor_type: "customer", actor_id: result.customer_id, ...requestOrigin(req) })
   res.setHeader("Cache-Control", "no-store")
