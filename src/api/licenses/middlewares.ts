@@ -1,5 +1,6 @@
-import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { clientIp, rateLimit } from "../utils/rate-limit"
+import { validateBody } from "../utils/validate-body"
 import { LicenseActivate, LicenseDeactivate, LicenseValidate } from "./validators"
 
 const HOUR = 3_600_000
@@ -8,7 +9,7 @@ const HOUR = 3_600_000
 const perAddress = rateLimit([{ name: "license-api:ip", limit: 3_600, periodMs: HOUR, burst: 120, subject: clientIp }])
 
 export const licenseApiMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/licenses/validate", middlewares: [perAddress, validateAndTransformBody(LicenseValidate)] },
-  { method: ["POST"], matcher: "/licenses/activate", middlewares: [perAddress, validateAndTransformBody(LicenseActivate)] },
-  { method: ["POST"], matcher: "/licenses/deactivate", middlewares: [perAddress, validateAndTransformBody(LicenseDeactivate)] },
+  { method: ["POST"], matcher: "/licenses/validate", middlewares: [perAddress, validateBody(LicenseValidate)] },
+  { method: ["POST"], matcher: "/licenses/activate", middlewares: [perAddress, validateBody(LicenseActivate)] },
+  { method: ["POST"], matcher: "/licenses/deactivate", middlewares: [perAddress, validateBody(LicenseDeactivate)] },
 ]

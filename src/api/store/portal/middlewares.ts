@@ -1,6 +1,7 @@
-import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticatePortal, type PortalRequest } from "../../utils/portal-auth"
 import { clientIp, rateLimit } from "../../utils/rate-limit"
+import { validateBody } from "../../utils/validate-body"
 import { validateQuery } from "../../utils/validate-query"
 import { StoreCreateTestCard } from "../test-cards/validators"
 import {
@@ -29,7 +30,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/test-cards",
     middlewares: [
       rateLimit([{ name: "test-cards:ip", limit: 120, periodMs: HOUR, burst: 30, subject: clientIp }]),
-      validateAndTransformBody(StoreCreateTestCard),
+      validateBody(StoreCreateTestCard),
     ],
   },
   { matcher: "/store/portal/*", middlewares: [authenticatePortal] },
@@ -37,7 +38,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/portal/login-requests",
     middlewares: [
-      validateAndTransformBody(StorePortalLoginRequest),
+      validateBody(StorePortalLoginRequest),
       rateLimit([
         { name: "login:ip", limit: 30, periodMs: HOUR, burst: 10, subject: clientIp },
         { name: "login:email-gap", limit: 1, periodMs: 60_000, subject: (req) => (req.validatedBody as any)?.email },
@@ -45,13 +46,13 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
       ]),
     ],
   },
-  { method: ["POST"], matcher: "/store/portal/me", middlewares: [validateAndTransformBody(StorePortalUpdateProfile)] },
+  { method: ["POST"], matcher: "/store/portal/me", middlewares: [validateBody(StorePortalUpdateProfile)] },
   {
     method: ["POST"],
     matcher: "/store/portal/me/email-change",
     middlewares: [
       rateLimit([{ name: "email-change:customer", limit: 5, periodMs: HOUR, burst: 3, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
-      validateAndTransformBody(StorePortalRequestEmailChange),
+      validateBody(StorePortalRequestEmailChange),
     ],
   },
   {
@@ -59,7 +60,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/portal/email-changes",
     middlewares: [
       rateLimit([{ name: "email-change-confirm:ip", limit: 30, periodMs: HOUR, burst: 10, subject: clientIp }]),
-      validateAndTransformBody(StorePortalConfirmEmailChange),
+      validateBody(StorePortalConfirmEmailChange),
     ],
   },
   { method: ["GET"], matcher: "/store/portal/orders", middlewares: [validateQuery(StorePortalListOrders)] },
@@ -73,7 +74,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/portal/payment-methods",
     middlewares: [
       rateLimit([{ name: "payment-methods:customer", limit: 30, periodMs: HOUR, burst: 10, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
-      validateAndTransformBody(StorePortalAddPaymentMethod),
+      validateBody(StorePortalAddPaymentMethod),
     ],
   },
   {
@@ -81,10 +82,10 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/portal/subscriptions/:id/payment-method",
     middlewares: [
       rateLimit([{ name: "change-payment-method:customer", limit: 60, periodMs: HOUR, burst: 20, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
-      validateAndTransformBody(StorePortalChangePaymentMethod),
+      validateBody(StorePortalChangePaymentMethod),
     ],
   },
-  { method: ["POST"], matcher: "/store/portal/subscriptions/:id/cancel", middlewares: [validateAndTransformBody(StorePortalCancelSubscription)] },
+  { method: ["POST"], matcher: "/store/portal/subscriptions/:id/cancel", middlewares: [validateBody(StorePortalCancelSubscription)] },
   { method: ["GET"], matcher: "/store/portal/invoices/:id/pdf", middlewares: [validateQuery(StorePortalInvoicePdf)] },
   {
     method: ["GET"],
@@ -100,7 +101,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/portal/sessions",
     middlewares: [
       rateLimit([{ name: "redeem:ip", limit: 20, periodMs: 15 * 60_000, burst: 10, subject: clientIp }]),
-      validateAndTransformBody(StorePortalCreateSession),
+      validateBody(StorePortalCreateSession),
     ],
   },
 ]
