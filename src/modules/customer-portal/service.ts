@@ -476,6 +476,42 @@ export default class CustomerPortalModuleService extends MedusaService({
     }
   }
 
+  /**
+   * The open invoices of on-hold subscriptions that carry a charge's cart —
+   * a charge started and not recorded either way — oldest first, with the
+   * payment method it was made with when the customer chose one.
+   */
+  @InjectManager()
+  async listInterruptedCharges(
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ invoice_id: string; subscription_id: string; cart_id: string; payment_method: Record<string, unknown> | null }[]> {
+    const manager = sharedContext.manager as EntityManager
+    return (await manager.execute(
+      `SELECT i.id AS invoice_id, i.subscription_id, i.metadata->>'renewal_cart_id' AS cart_id, i.metadata->'pending_payment_method' AS payment_method
+       FROM invoice i JOIN subscription s ON s.id = i.subscription_id AND s.deleted_at IS NULL AND s.status = 'on_hold'
+       WHERE i.status = 'open' AND i.deleted_at IS NULL AND i.metadata->>'renewal_cart_id' IS NOT NULL
+       ORDER BY i.updated_at LIMIT ?`,
+      [limit]
+    )) as { invoice_id: string; subscription_id: string; cart_id: string; payment_method: Record<string, unknown> | null }[]
+  }
+
+  /**
+   * Frees a lock whose lease has run out, in the table of Medusa's PostgreSQL
+   * locking provider. That provider never hands an expired lock to a new
+   * owner, so a process that died holding one would keep it for good. Does
+   * nothing with the Redis provider, whose leases lapse by themselves, or
+   * when the table is not there. Whether a lock was freed.
+   */
+  @InjectManager()
+  async clearExpiredLock(key: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const manager = sharedContext.manager as EntityManager
+    const [table] = (await manager.execute("SELECT to_regclass('locking') IS NOT NULL AS present")) as { present: boolean }[]
+    if (!table?.present) return false
+    const freed = (await manager.execute("DELETE FROM locking WHERE id = ? AND expiration IS NOT NULL AND expiration < now() RETURNING id", [key])) as unknown[]
+    return freed.length > 0
+  }
+
   /** Remembers the customer records a session sees (see `authenticateSession`). */
   @InjectManager()
   async rememberSessionCustomers(
