@@ -4,7 +4,7 @@ import { PortalEvents } from "./events"
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
 import { changePaymentMethodStep, type ChangePaymentMethodInput, type ChangePaymentMethodOutcome } from "./steps/change-payment-method"
 
-export type ChangeSubscriptionPaymentMethodInput = ChangePaymentMethodInput & { by: "customer" | "admin"; locale?: string }
+export type ChangeSubscriptionPaymentMethodInput = ChangePaymentMethodInput & { by: "customer" | "admin" | "system"; locale?: string }
 
 export const changeSubscriptionPaymentMethodWorkflowId = "change-subscription-payment-method"
 

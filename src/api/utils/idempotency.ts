@@ -9,8 +9,13 @@ import type CustomerPortalModuleService from "../../modules/customer-portal/serv
 export type IdempotentAnswer = { status: number; body: unknown }
 
 const KEY = /^[\x21-\x7e]{1,255}$/
-/** A request that has not answered after this long is taken to have died: a retry may run it again. */
-const STALE_MS = 10 * 60_000
+/**
+ * A request that has not answered after this long is taken to have died (its
+ * server stopped): a retry with its key may run it again. Safe, because what
+ * the requests behind keys do is itself safe to repeat — a charge is found
+ * on its invoice, under the subscription's lock, and never made twice.
+ */
+const STALE_MS = 2 * 60_000
 /** Keys are remembered for a day, as payment APIs do. */
 const TTL_MS = 24 * 3_600_000
 /** How long a repeat waits for the first request with its key to answer. */

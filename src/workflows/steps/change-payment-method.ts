@@ -107,14 +107,19 @@ async function changePaymentMethod(container: MedusaContainer, input: ChangePaym
     provider_id: method.provider_id,
     payment_method_id: method.id,
     on_session: { confirmation: input.confirmation },
+    // Whoever completes this charge if it is interrupted (see `finishInterruptedCharges`) gives the subscription this method.
+    metadata: { pending_payment_method: method },
   })
   if (!charge.ok) {
     // Metadata is merged on update; "" removes a key. The open cart of this attempt is left behind.
     if (charge.requires_action) {
-      await service.updateInvoices({ id: invoice.id, metadata: { renewal_cart_id: "" } })
+      await service.updateInvoices({ id: invoice.id, metadata: { renewal_cart_id: "", pending_payment_method: "" } })
       return { outcome: "requires_action", subscription: sub, invoice_id: invoice.id, amount: Number(invoice.total), currency_code: invoice.currency_code }
     }
-    await service.updateInvoices({ id: invoice.id, metadata: { renewal_cart_id: "", last_payment_error: charge.reason, last_payment_error_code: charge.code } })
+    await service.updateInvoices({
+      id: invoice.id,
+      metadata: { renewal_cart_id: "", pending_payment_method: "", last_payment_error: charge.reason, last_payment_error_code: charge.code },
+    })
     return { outcome: "payment_failed", subscription: sub, invoice_id: invoice.id, reason: charge.reason, code: charge.code }
   }
 
@@ -182,7 +187,7 @@ async function undoCharge(container: MedusaContainer, before: InvoiceDTO, paymen
       tax_total: before.tax_total,
       total: before.total,
       // Metadata is merged on update; "" removes the charged cart, so a retry charges afresh.
-      metadata: { renewal_cart_id: "" },
+      metadata: { renewal_cart_id: "", pending_payment_method: "" },
     } as any)
     .catch((error) => logger.error(`Customer portal: reopening invoice ${before.id} failed: ${(error as Error)?.message ?? error}`))
 }

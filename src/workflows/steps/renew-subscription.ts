@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   capturePaymentWorkflow,
@@ -35,11 +35,16 @@ export type ChargeWith = {
   payment_method_id: string
   /** The customer is present: a bank's extra confirmation can be asked for, and once given is passed on. */
   on_session?: { confirmation?: "completed" }
+  /** Kept on the invoice with the charge's cart, for whoever completes an interrupted charge. */
+  metadata?: Record<string, unknown>
 }
 
 
 /** Why a payment session failed, in the provider's words (and its code) when it gave them. */
-async function failureReason(container: MedusaContainer, cartId: string): Promise<{ reason: string; code: string | null; requires_action: boolean }> {
+async function failureReason(
+  container: MedusaContainer,
+  cartId: string
+): Promise<{ reason: string; code: string | null; requires_action: boolean; recorded: boolean }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
@@ -48,10 +53,22 @@ async function failureReason(container: MedusaContainer, cartId: string): Promis
   const data = session?.data as { error?: { message?: string; code?: string } | null; next_action?: unknown } | undefined
   const error = data?.error
   if (session?.status === "requires_more" && data?.next_action) {
-    return { reason: "Your bank asks you to confirm this payment.", code: "requires_action", requires_action: true }
+    return { reason: "Your bank asks you to confirm this payment.", code: "requires_action", requires_action: true, recorded: true }
   }
-  return { reason: error?.message ?? "The payment method was not charged.", code: typeof error?.code === "string" ? error.code : null, requires_action: false }
+  return {
+    reason: error?.message ?? "The payment method was not charged.",
+    code: typeof error?.code === "string" ? error.code : null,
+    requires_action: false,
+    recorded: !!error,
+  }
 }
+
+/** Whether an error is the provider's (or Medusa's) refusal of the payment method, as opposed to a failure to get an answer. */
+const isRefusal = (error: unknown) =>
+  MedusaError.isMedusaError(error) &&
+  [MedusaError.Types.NOT_FOUND, MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_ALLOWED, MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR].includes(
+    (error as MedusaError).type as any
+  )
 
 /**
  * Issues (once per source) an invoice for one period of a subscription at
@@ -99,25 +116,70 @@ export async function issueSubscriptionInvoice(
 }
 
 /**
+ * A charge whose outcome is not known yet: the order may be placed and its
+ * payment authorized, but not captured (a database connection dropped, the
+ * provider did not answer). The invoice keeps the charge's cart, so the next
+ * attempt — the customer's retry, the renewal job, or the job's sweep of
+ * interrupted charges — completes this same charge instead of making another.
+ */
+export class ChargeInterrupted extends MedusaError {
+  constructor() {
+    super(MedusaError.Types.UNEXPECTED_STATE, "Your payment could not be completed just now. Try again in a moment: you will not be charged twice.")
+  }
+}
+
+type PlacedOrder = { order_id: string; payment_id: string | undefined; captured: boolean }
+
+/** The order a charge's cart became, with its payment, or null when the cart was never completed. */
+async function placedOrder(container: MedusaContainer, cartId: string): Promise<PlacedOrder | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({
+    entity: "cart",
+    fields: ["completed_at", "order.id", "order.payment_collections.payments.id", "order.payment_collections.payments.captured_at"],
+    filters: { id: cartId },
+  })
+  const order = (cart as any)?.order
+  if (!order?.id) return null
+  const payment = order.payment_collections?.[0]?.payments?.[0]
+  return { order_id: order.id, payment_id: payment?.id, captured: !payment || !!payment.captured_at }
+}
+
+/** Captures a placed order's payment if it is not yet: the money is taken once, whichever attempt gets here. */
+async function settle(container: MedusaContainer, placed: PlacedOrder): Promise<Charge> {
+  if (placed.payment_id && !placed.captured) {
+    try {
+      await capturePaymentWorkflow(container).run({ input: { payment_id: placed.payment_id } })
+    } catch (error) {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`Customer portal: capturing payment ${placed.payment_id} failed; the next attempt captures it: ${(error as Error)?.message ?? error}`)
+      throw new ChargeInterrupted()
+    }
+  }
+  return { ok: true, order_id: placed.order_id, payment_id: placed.payment_id as string }
+}
+
+/**
  * Charges one period as an order of the renewal (so the merchant sees it in
  * the admin, with its payment, and can refund it there): a cart for the
  * customer with the plan at the subscription's price, paid off-session with
  * the saved method, completed and captured. A decline leaves the cart open
- * and no order. The cart's id is kept on the invoice first, so a retry after
- * a crash finds an order already placed instead of charging again.
+ * and no order. The cart's id is kept on the invoice first, so an attempt
+ * after a crash or a lost connection finds the order already placed and
+ * only captures it, instead of charging again; when that cannot be known
+ * or done now, `ChargeInterrupted` is thrown and the cart stays on the
+ * invoice for the next attempt.
  */
 export async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO, using?: ChargeWith): Promise<Charge> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const earlierCart = (invoice.metadata as { renewal_cart_id?: string } | null)?.renewal_cart_id
   if (earlierCart) {
-    const {
-      data: [cart],
-    } = await query.graph({ entity: "cart", fields: ["completed_at", "order.id", "order.payment_collections.payments.id"], filters: { id: earlierCart } })
-    const order = (cart as any)?.order
-    if (cart?.completed_at && order?.id) {
-      return { ok: true, order_id: order.id, payment_id: order.payment_collections?.[0]?.payments?.[0]?.id }
-    }
+    const placed = await placedOrder(container, earlierCart).catch(() => {
+      throw new ChargeInterrupted()
+    })
+    if (placed) return settle(container, placed)
   }
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
   const quantity = Math.max(1, sub.quantity ?? 1)
@@ -140,7 +202,7 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
       metadata: { customer_portal_renewal_of: sub.id, customer_portal_invoice_id: invoice.id },
     },
   })
-  await service.updateInvoices({ id: invoice.id, metadata: { ...(invoice.metadata ?? {}), renewal_cart_id: cart.id } })
+  await service.updateInvoices({ id: invoice.id, metadata: { ...(invoice.metadata ?? {}), renewal_cart_id: cart.id, ...(using?.metadata ?? {}) } })
   const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
   try {
     await createPaymentSessionsWorkflow(container).run({
@@ -159,19 +221,26 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
         },
       },
     })
-    const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.id"], filters: { id: result.id } })
-    const payment_id = order.payment_collections?.[0]?.payments?.[0]?.id
-    if (payment_id) {
-      await capturePaymentWorkflow(container).run({ input: { payment_id } })
-    }
-    return { ok: true, order_id: order.id, payment_id }
+    await completeCartWorkflow(container).run({ input: { id: cart.id } })
   } catch (error) {
-    const failure = await failureReason(container, cart.id).catch(() => ({ reason: "The payment failed.", code: null, requires_action: false }))
-    return { ok: false, ...failure }
+    // The order may have been placed all the same (the error came after it): then it is a charge, not a decline.
+    const placed = await placedOrder(container, cart.id).catch(() => {
+      throw new ChargeInterrupted()
+    })
+    if (!placed) {
+      const failure = await failureReason(container, cart.id).catch(() => null)
+      if (failure && (failure.recorded || isRefusal(error))) {
+        const { recorded: _recorded, ...answer } = failure
+        return { ok: false, ...answer }
+      }
+      // No answer about the method itself (the provider failed or timed out, a connection dropped): not a decline.
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Customer portal: a charge was interrupted: ${(error as Error)?.message ?? error}`)
+      throw new ChargeInterrupted()
+    }
   }
+  const placed = await placedOrder(container, cart.id).catch(() => null)
+  if (!placed) throw new ChargeInterrupted()
+  return settle(container, placed)
 }
 
 /**
