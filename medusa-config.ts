@@ -79,7 +79,13 @@ export default defineConfig({
       // The plugin's test card provider (pp_test-card_test): the demo store and the tests pay with it.
       resolve: "@medusajs/medusa/payment",
       options: {
-        providers: [{ resolve: "./src/providers/test-card", id: "test" }],
+        providers: [
+          {
+            resolve: "./src/providers/test-card",
+            id: "test",
+            options: { timeoutMs: process.env.TEST_CARD_TIMEOUT_MS ? Number(process.env.TEST_CARD_TIMEOUT_MS) : undefined },
+          },
+        ],
       },
     },
     {

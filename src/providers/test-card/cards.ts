@@ -8,7 +8,7 @@ import { createHash } from "node:crypto"
  * a fingerprint are kept (table `test_card`, created by the plugin's module).
  */
 
-export type CardBehavior = "succeeds" | "declined" | "charge_fails" | "insufficient_funds" | "requires_action"
+export type CardBehavior = "succeeds" | "declined" | "charge_fails" | "insufficient_funds" | "requires_action" | "processing_error" | "times_out"
 
 export const TEST_CARDS: Record<string, { behavior: CardBehavior; what: string }> = {
   "4242424242424242": { behavior: "succeeds", what: "Succeeds" },
@@ -16,6 +16,8 @@ export const TEST_CARDS: Record<string, { behavior: CardBehavior; what: string }
   "4000000000000341": { behavior: "charge_fails", what: "Can be saved; every charge fails" },
   "4000000000009995": { behavior: "insufficient_funds", what: "Declined for insufficient funds" },
   "4000002500003155": { behavior: "requires_action", what: "Needs the customer's confirmation" },
+  "4000000000000119": { behavior: "processing_error", what: "Can be saved; the provider fails on every charge" },
+  "4000000000000168": { behavior: "times_out", what: "Can be saved; the provider never answers a charge in time" },
 }
 
 export type TestCardRow = {

@@ -38,10 +38,14 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, ContainerRegistrationKeys, MathBN, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { randomBytes } from "node:crypto"
+import { setTimeout as sleep } from "node:timers/promises"
 import { clock } from "../../lib/clock"
 import { attachCard, CardError, detachCard, isExpired, listCards, markConfirmed, portalIsLive, publicCard, usableCard, type Db, type TestCardRow } from "./cards"
 
-type Options = Record<string, never>
+type Options = {
+  /** How long a charge of the card that times out waits before giving up (ms); 5 seconds by default. */
+  timeoutMs?: number
+}
 
 /** What the provider keeps in a payment's data. Never a card number. */
 type ChargeData = {
@@ -88,11 +92,13 @@ export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
 
   protected readonly db_: Db
   protected readonly logger_: Logger
+  protected readonly timeoutMs_: number
 
   constructor(container: Record<string, unknown>, options: Options) {
     super(container, options)
     this.db_ = container[ContainerRegistrationKeys.PG_CONNECTION] as Db
     this.logger_ = container[ContainerRegistrationKeys.LOGGER] as Logger
+    this.timeoutMs_ = Number(options?.timeoutMs) >= 0 ? Number(options.timeoutMs) : 5_000
   }
 
   private holderOf(context?: PaymentProviderContext): string | null {
@@ -175,6 +181,14 @@ export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
     const decline = DECLINES[card.behavior]
     if (decline) {
       return failed(decline)
+    }
+    // A provider that fails, or does not answer in time, says nothing about the card: nothing is charged and it can be tried again.
+    if (card.behavior === "processing_error") {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The payment provider could not process this payment. Nothing was charged.")
+    }
+    if (card.behavior === "times_out") {
+      await sleep(this.timeoutMs_)
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The payment provider did not answer in time. Nothing was charged.")
     }
     if (card.behavior === "requires_action") {
       const confirmedNow = !charge.off_session && charge.confirmation === "completed"

@@ -17,7 +17,7 @@ const TestCard = model
     exp_month: model.number(),
     exp_year: model.number(),
     fingerprint: model.text(),
-    behavior: model.enum(["succeeds", "declined", "charge_fails", "insufficient_funds", "requires_action"]),
+    behavior: model.enum(["succeeds", "declined", "charge_fails", "insufficient_funds", "requires_action", "processing_error", "times_out"]),
     /** When the customer last completed the card's confirmation step (3-D Secure in real life). */
     confirmed_at: model.dateTime().nullable(),
   })
