@@ -5,6 +5,7 @@ const TEST_GLOBS = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
   modules: ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   http: ["**/integration-tests/http/**/*.spec.[jt]s"],
+  faults: ["**/integration-tests/faults/**/*.spec.[jt]s"],
   cluster: ["**/integration-tests/cluster/**/*.spec.[jt]s"],
   e2e: ["**/integration-tests/e2e/**/*.spec.[jt]s"],
 }

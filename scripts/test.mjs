@@ -7,6 +7,8 @@
 // The cluster suite starts two Medusa servers and a worker on Redis (REDIS_URL,
 // else 127.0.0.1:6379) against one fresh database. Without a Redis it is not
 // run and says so, except in CI (CI=true), where that is a failure.
+// The faults suite runs a Medusa server through a proxy that breaks its
+// database connections on cue, kills it mid-payment and starts it again.
 // The e2e suite brings up the whole store (Medusa, admin, storefront) on a
 // fresh database and drives Debian's Chromium through it.
 import fs from "node:fs"
@@ -15,10 +17,11 @@ import path from "node:path"
 import { run } from "./lib/processes.mjs"
 import { startE2eStack } from "./lib/e2e-stack.mjs"
 import { clusterRedisUrl, redisAnswers, startClusterStack } from "./lib/cluster-stack.mjs"
+import { startFaultsStack } from "./lib/faults-stack.mjs"
 import { configuredDatabase } from "./lib/database-env.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, findFreePort, startEmbeddedPostgres } from "./lib/embedded-pg.mjs"
 
-const SUITES = ["unit", "modules", "http", "cluster", "e2e"]
+const SUITES = ["unit", "modules", "http", "faults", "cluster", "e2e"]
 const args = process.argv.slice(2)
 const suites = args.filter((a) => SUITES.includes(a))
 const jestArgs = args.filter((a) => !SUITES.includes(a))
@@ -74,9 +77,9 @@ try {
       }
       continue
     }
-    if (suite === "e2e" || suite === "cluster") {
+    if (suite === "e2e" || suite === "cluster" || suite === "faults") {
       try {
-        stack = suite === "e2e" ? await startE2eStack(dbEnv) : await startClusterStack(dbEnv)
+        stack = await { e2e: startE2eStack, cluster: startClusterStack, faults: startFaultsStack }[suite](dbEnv)
       } catch (error) {
         console.error(error instanceof Error ? error.message : error)
         failed = true

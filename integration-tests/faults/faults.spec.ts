@@ -1,0 +1,431 @@
+import fs from "node:fs"
+import path from "node:path"
+import { Client } from "pg"
+import { PgFaultProxy, type FaultMatch } from "../helpers/pg-fault-proxy"
+import { linkIn, readOutbox, tokenOf, waitForEmails } from "../helpers/outbox"
+import { startServer, type ServerProcess } from "../helpers/server-process"
+
+/**
+ * Fault injection. A real Medusa server (`medusa start`, PostgreSQL locks,
+ * the plugin's test card provider, the file email provider) talks to
+ * PostgreSQL through a proxy that can drop the connection carrying a chosen
+ * statement, or hold it while the server is killed. Whatever breaks, the
+ * money stays right: no payment is kept without its invoice paid and its
+ * subscription active, nothing is left half-done, and the customer can try
+ * again. The database is prepared by `npm test` (scripts/lib/faults-stack.mjs).
+ */
+type Info = { root: string; work: string; database_url: string; seed: { publishable_key: string; business_id: string } }
+const info: Info = JSON.parse(fs.readFileSync(process.env.FAULTS_INFO!, "utf8"))
+const outbox = path.join(info.work, "emails")
+
+jest.setTimeout(300_000)
+
+const GOOD = "4242424242424242"
+const PROCESSING_ERROR = "4000000000000119"
+const TIMES_OUT = "4000000000000168"
+const INTERRUPTED = "Your payment could not be completed just now. Try again in a moment: you will not be charged twice."
+const UNDONE = "Your payment could not be completed, and nothing was charged: the subscription is still on hold. Try again in a moment."
+/** The renewal job, once a day (at a time no run is near), except where a test waits for it. */
+const JOB_NEVER = "17 3 * * *"
+const JOB_OFTEN = "*/2 * * * * *"
+
+const proxy = new PgFaultProxy(
+  targetOf(info.database_url),
+  // FAULTS_TRACE=1 prints the statements that go by, to find one to break.
+  process.env.FAULTS_TRACE ? (sql, params) => process.stdout.write(`[pg] ${sql.slice(0, 160)} ${JSON.stringify(params).slice(0, 160)}\n`) : undefined
+)
+let server: ServerProcess
+let db: Client
+let noor: string
+let address = 0
+
+function targetOf(url: string) {
+  const u = new URL(url)
+  return { host: u.hostname === "localhost" ? "127.0.0.1" : u.hostname, port: Number(u.port || 5432) }
+}
+
+async function boot(schedule = JOB_NEVER) {
+  const url = new URL(info.database_url)
+  url.hostname = "127.0.0.1"
+  url.port = String(proxy.port)
+  const env: Record<string, string | undefined> = {
+    DATABASE_URL: url.toString(),
+    PORTAL_EMAIL_OUTBOX: outbox,
+    PORTAL_RENEWAL_SCHEDULE: schedule,
+    TEST_CARD_TIMEOUT_MS: "1500",
+    MEDUSA_WORKER_MODE: "shared",
+    MEDUSA_DISABLE_ADMIN: "true",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    LOG_LEVEL: "info",
+    REDIS_URL: "",
+    DB_HOST: "",
+  }
+  server = await startServer({ cwd: info.root, env, logFile: path.join(info.work, "server.log") })
+}
+
+async function call(method: string, route: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${server.url}${route}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      "x-publishable-api-key": info.seed.publishable_key,
+      "x-forwarded-for": `10.30.${(address >> 8) & 255}.${address++ & 255}`,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.headers ?? {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const text = await res.text()
+  return { status: res.status, data: text ? JSON.parse(text) : null, text }
+}
+
+const sql = async <T = any>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[]
+
+async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.\n${server.log()}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+async function signIn(email: string): Promise<string> {
+  const before = readOutbox(outbox).filter((e) => e.to === email).length
+  expect((await call("POST", "/store/portal/login-requests", { body: { business_id: info.seed.business_id, email } })).status).toBe(202)
+  const emails = await waitForEmails(outbox, email, before + 1, 30_000)
+  const session = await call("POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(emails[emails.length - 1])) } })
+  expect(session.status).toBe(201)
+  return session.data.session_token
+}
+
+/** A subscription of Noor's on hold after a failed renewal (a copy of the seeded one, so each test has its own). */
+async function onHold(): Promise<string> {
+  const [template] = await sql(
+    `SELECT s.id FROM subscription s JOIN customer c ON c.id = s.customer_id WHERE c.email = 'noor@example.com' AND s.status = 'on_hold' ORDER BY s.created_at LIMIT 1`
+  )
+  const columns = (
+    await sql<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'subscription' AND table_schema = current_schema()
+         AND column_name NOT IN ('id', 'created_at', 'updated_at', 'order_id', 'order_line_item_id', 'on_hold_since')`
+    )
+  ).map((c) => `"${c.column_name}"`)
+  const id = `sub_fault${Date.now()}${address}`
+  await sql(
+    `INSERT INTO subscription (id, created_at, updated_at, on_hold_since, ${columns.join(", ")})
+     SELECT $2, now(), now(), now() - interval '1 day', ${columns.join(", ")} FROM subscription WHERE id = $1`,
+    [template.id, id]
+  )
+  return id
+}
+
+/** A new card saved to Noor's account through the portal, as the storefront's card form does; the saved method's id. */
+async function saveCard(number: string): Promise<string> {
+  const card = await call("POST", "/store/test-cards", { body: { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 } })
+  expect(card.status).toBe(201)
+  const saved = await call("POST", "/store/portal/payment-methods", { token: noor, body: { provider_id: "pp_test-card_test", payment_method_id: card.data.card.id } })
+  expect(saved.status).toBe(201)
+  return saved.data.payment_method.id
+}
+
+let presses = 0
+const confirm = (subId: string, methodId: string) =>
+  call("POST", `/store/portal/subscriptions/${subId}/payment-method`, {
+    token: noor,
+    body: { payment_method_id: methodId },
+    headers: { "idempotency-key": `fault-${Date.now()}-${presses++}` },
+  })
+
+/** Every payment of the subscription's renewal orders, with what was refunded of it. */
+async function payments(subId: string) {
+  return sql<{ order_id: string; payment_id: string; amount: string; captured_at: Date | null; canceled_at: Date | null; refunded: string }>(
+    `SELECT o.id AS order_id, p.id AS payment_id, p.amount::text, p.captured_at, p.canceled_at,
+            (SELECT coalesce(sum(r.amount), 0)::text FROM refund r WHERE r.payment_id = p.id AND r.deleted_at IS NULL) AS refunded
+     FROM "order" o
+     JOIN order_payment_collection opc ON opc.order_id = o.id AND opc.deleted_at IS NULL
+     JOIN payment p ON p.payment_collection_id = opc.payment_collection_id AND p.deleted_at IS NULL
+     WHERE o.metadata->>'customer_portal_renewal_of' = $1 AND o.deleted_at IS NULL ORDER BY p.created_at`,
+    [subId]
+  )
+}
+
+/**
+ * The money rule, checked against the database: a payment kept (captured,
+ * not refunded) has its invoice paid by it and the subscription active; a
+ * subscription still on hold has no payment kept and no invoice paid. Returns
+ * the payments kept.
+ */
+async function expectMoneyConsistent(subId: string) {
+  const all = await payments(subId)
+  const kept = all.filter((p) => p.captured_at && Number(p.refunded) < Number(p.amount))
+  const [sub] = await sql(`SELECT status FROM subscription WHERE id = $1`, [subId])
+  const invoices = await sql(`SELECT id, status, payment_id, order_id, paid_at FROM invoice WHERE subscription_id = $1 AND deleted_at IS NULL`, [subId])
+  const paid = invoices.filter((i) => i.status === "paid")
+  expect(paid.map((i) => i.payment_id).sort()).toEqual(kept.map((p) => p.payment_id).sort())
+  if (kept.length) expect(sub.status).toBe("active")
+  if (sub.status === "on_hold") {
+    expect(kept).toHaveLength(0)
+    // What it owes is one open invoice, with no payment half-attached to it.
+    const open = invoices.filter((i) => i.status === "open")
+    expect(open.length).toBeLessThanOrEqual(1)
+    for (const i of open) expect(i).toMatchObject({ payment_id: null, order_id: null, paid_at: null })
+  }
+  return { sub, kept, all, invoices }
+}
+
+/** After a fault was recovered from: the subscription active, paid once, and no authorization left hanging. */
+async function expectPaidOnce(subId: string) {
+  const { sub, kept, all } = await expectMoneyConsistent(subId)
+  expect(sub.status).toBe("active")
+  expect(kept).toHaveLength(1)
+  for (const p of all) expect(p.captured_at !== null || p.canceled_at !== null).toBe(true)
+}
+
+/** A failure answer the customer can act on: a message, nothing internal. */
+function expectClearFailure(res: { status: number; data: any; text: string }, message: string) {
+  expect(res.status).toBeGreaterThanOrEqual(400)
+  expect(res.data.message).toBe(message)
+  expect(res.text).not.toMatch(/(sub|pay|order|cart|inv|paycol|noti)_[0-9A-Za-z]{10,}|Connection terminated|ECONN|\bat .*\.(ts|js):\d+/)
+}
+
+// MikroORM sends its statements with the values written in.
+const invoicePaid: FaultMatch = { sql: /^update "invoice" set .*"status" = 'paid'/is }
+const subscriptionActive: FaultMatch = { sql: /^update "subscription" set .*"status" = 'active'/is }
+const captureRecorded: FaultMatch = { sql: /^insert into "capture"/i }
+
+beforeAll(async () => {
+  db = new Client({ connectionString: info.database_url })
+  await db.connect()
+  await proxy.start()
+  await boot()
+  noor = await signIn("noor@example.com")
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await proxy.stop()
+  await db?.end()
+})
+
+afterEach(() => proxy.disarm())
+
+describe("the payment provider fails", () => {
+  it("an error from the provider charges nothing and says to try again; another attempt pays once", async () => {
+    const sub = await onHold()
+    const res = await confirm(sub, await saveCard(PROCESSING_ERROR))
+    expect(res.status).toBe(500)
+    expectClearFailure(res, INTERRUPTED)
+    const { sub: after, all } = await expectMoneyConsistent(sub)
+    expect(after.status).toBe("on_hold")
+    expect(all).toHaveLength(0)
+
+    const retry = await confirm(sub, await saveCard(GOOD))
+    expect(retry.status).toBe(200)
+    expect(retry.data.outcome).toBe("reactivated")
+    await expectPaidOnce(sub)
+  })
+
+  it("a provider that does not answer in time charges nothing, even pressed twice at once; the next card pays once", async () => {
+    const sub = await onHold()
+    const slow = await saveCard(TIMES_OUT)
+    const answers = await Promise.all([confirm(sub, slow), confirm(sub, slow)])
+    for (const res of answers) expectClearFailure(res, INTERRUPTED)
+    expect((await expectMoneyConsistent(sub)).all).toHaveLength(0)
+
+    const retry = await confirm(sub, await saveCard(GOOD))
+    expect(retry.data.outcome).toBe("reactivated")
+    await expectPaidOnce(sub)
+  })
+})
+
+describe("the database connection drops mid-payment", () => {
+  it("while the capture is recorded: nothing kept; the retry captures that same order instead of charging again", async () => {
+    const sub = await onHold()
+    const card = await saveCard(GOOD)
+    const fault = proxy.arm(captureRecorded, "drop")
+    const res = await confirm(sub, card)
+    await fault.hit
+    expectClearFailure(res, INTERRUPTED)
+    const { sub: after, all } = await expectMoneyConsistent(sub)
+    expect(after.status).toBe("on_hold")
+    // The order was placed and its payment authorized, not taken.
+    expect(all).toHaveLength(1)
+    expect(all[0].captured_at).toBeNull()
+
+    const retry = await confirm(sub, card)
+    expect(retry.status).toBe(200)
+    expect(retry.data.outcome).toBe("reactivated")
+    await expectPaidOnce(sub)
+    const [order] = await payments(sub)
+    expect(order.order_id).toBe(all[0].order_id)
+  })
+
+  for (const [moment, match] of [
+    ["while the invoice is marked paid", invoicePaid],
+    ["while the subscription is made active", subscriptionActive],
+  ] as const) {
+    it(`${moment}: the payment is given back and the subscription stays on hold; the retry pays once`, async () => {
+      const sub = await onHold()
+      const card = await saveCard(GOOD)
+      const fault = proxy.arm(match, "drop")
+      const res = await confirm(sub, card)
+      await fault.hit
+      expectClearFailure(res, UNDONE)
+      const { sub: after, all, kept } = await expectMoneyConsistent(sub)
+      expect(after.status).toBe("on_hold")
+      expect(all).toHaveLength(1)
+      expect(kept).toHaveLength(0)
+
+      const retry = await confirm(sub, card)
+      expect(retry.status).toBe(200)
+      expect(retry.data.outcome).toBe("reactivated")
+      await expectPaidOnce(sub)
+    })
+  }
+
+  it("the server keeps serving after its connections are cut", async () => {
+    proxy.dropAll()
+    const me = await eventually("an answer", async () => {
+      const res = await call("GET", "/store/portal/me", { token: noor })
+      return res.status === 200 && res
+    }, 10_000)
+    expect(me.data.customer.email).toBe("noor@example.com")
+  })
+})
+
+describe("the server is killed during a reactivation", () => {
+  it("after the money was taken: once it is back, the customer's retry records that payment, and charges nothing more", async () => {
+    const sub = await onHold()
+    const card = await saveCard(GOOD)
+    const fault = proxy.arm(invoicePaid, "hold")
+    const pending = confirm(sub, card).catch(() => null)
+    await fault.hit
+    await server.kill()
+    expect(await pending).toBeNull()
+    // The window a crash leaves: the payment taken, the invoice not yet paid.
+    const [taken] = await payments(sub)
+    expect(taken.captured_at).not.toBeNull()
+
+    await boot()
+    const retry = await confirm(sub, card)
+    expect(retry.status).toBe(200)
+    expect(retry.data.outcome).toBe("reactivated")
+    await expectPaidOnce(sub)
+    const [only] = await payments(sub)
+    expect(only.payment_id).toBe(taken.payment_id)
+    expect(Number(only.refunded)).toBe(0)
+  })
+
+  it("before the capture, and nobody comes back: the job finds the placed order, captures it and reactivates", async () => {
+    const sub = await onHold()
+    const card = await saveCard(GOOD)
+    const before = readOutbox(outbox).filter((e) => e.to === "noor@example.com").length
+    const fault = proxy.arm(captureRecorded, "hold")
+    const pending = confirm(sub, card).catch(() => null)
+    await fault.hit
+    await server.kill()
+    await pending
+    const [authorized] = await payments(sub)
+    expect(authorized.captured_at).toBeNull()
+
+    await boot(JOB_OFTEN)
+    await eventually("the job to record the interrupted payment", async () => {
+      const [row] = await sql(`SELECT status FROM subscription WHERE id = $1`, [sub])
+      return row.status === "active"
+    }, 90_000)
+    await expectPaidOnce(sub)
+    const [only] = await payments(sub)
+    expect(only.payment_id).toBe(authorized.payment_id)
+    const [row] = await sql(`SELECT payment_method_last4 FROM subscription WHERE id = $1`, [sub])
+    expect(row.payment_method_last4).toBe("4242")
+    // The customer hears of it as of any reactivation: the payment received, the subscription active again.
+    const emails = await waitForEmails(outbox, "noor@example.com", before + 2, 30_000)
+    expect(emails.slice(before).map((e) => e.template).sort()).toEqual(["subscription-payment-succeeded", "subscription-reactivated"])
+  })
+})
+
+describe("the database connection drops during a renewal", () => {
+  it("the job's charge is cut off after the order was placed; its next run captures that order: paid once, the next period begun", async () => {
+    // The server of the test before runs the renewal job every 2 seconds.
+    const [template] = await sql(
+      `SELECT s.id FROM subscription s JOIN customer c ON c.id = s.customer_id WHERE c.email = 'layla@example.com' AND s.status = 'active' ORDER BY s.created_at LIMIT 1`
+    )
+    const columns = (
+      await sql<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'subscription' AND table_schema = current_schema()
+           AND column_name NOT IN ('id', 'created_at', 'updated_at', 'order_id', 'order_line_item_id', 'current_period_start', 'current_period_end', 'next_renewal_at')`
+      )
+    ).map((c) => `"${c.column_name}"`)
+    const fault = proxy.arm(captureRecorded, "drop")
+    const sub = `sub_faultrenew${Date.now()}`
+    await sql(
+      `INSERT INTO subscription (id, created_at, updated_at, current_period_start, current_period_end, next_renewal_at, ${columns.join(", ")})
+       SELECT $2, now(), now(), now() - interval '31 days', now() - interval '1 minute', now() - interval '1 minute', ${columns.join(", ")}
+       FROM subscription WHERE id = $1`,
+      [template.id, sub]
+    )
+    await fault.hit
+    // The renewal stays due until a run records it.
+    const [during] = await sql(`SELECT status, next_renewal_at < now() AS due FROM subscription WHERE id = $1`, [sub])
+    expect(during).toEqual({ status: "active", due: true })
+    await eventually("the next run to record the renewal", async () => {
+      const [row] = await sql(`SELECT next_renewal_at > now() AS renewed FROM subscription WHERE id = $1`, [sub])
+      return row.renewed
+    })
+    await expectPaidOnce(sub)
+    const invoices = await sql(`SELECT status FROM invoice WHERE subscription_id = $1`, [sub])
+    expect(invoices).toEqual([{ status: "paid" }])
+  })
+})
+
+describe("the notification provider fails", () => {
+  const email = "layla@example.com"
+  const request = async () => {
+    // One request per email a minute: the minute between these requests passes at once.
+    await sql(`DELETE FROM portal_rate_limit WHERE key LIKE 'login:email-gap:%'`)
+    return call("POST", "/store/portal/login-requests", { body: { business_id: info.seed.business_id, email } })
+  }
+  const linksOf = async () =>
+    sql(
+      `SELECT l.id FROM portal_link l JOIN customer c ON c.id = l.customer_id
+       WHERE c.email = $1 AND l.issued_by_type = 'customer_request' AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.deleted_at IS NULL`,
+      [email]
+    )
+
+  it("a sign-in link that cannot be sent leaves nothing behind and keeps the last one working; asking again works", async () => {
+    // A link already in the inbox.
+    expect((await request()).status).toBe(202)
+    const [earlier] = await waitForEmails(outbox, email, 1, 30_000)
+    const linksBefore = await linksOf()
+    expect(linksBefore).toHaveLength(1)
+
+    // The email provider breaks: its folder is a file now.
+    const aside = `${outbox}-aside`
+    fs.renameSync(outbox, aside)
+    fs.writeFileSync(outbox, "not a folder")
+    try {
+      const since = new Date()
+      const res = await request()
+      // The answer is the same as ever: the requester learns nothing either way.
+      expect(res.status).toBe(202)
+      await eventually("the failed send", async () => {
+        const rows = await sql(`SELECT status FROM notification WHERE "to" = $1 AND created_at >= $2`, [email, since])
+        return rows.some((r) => r.status === "failure")
+      })
+      // No link was left without its email, and the earlier one was not replaced.
+      expect((await linksOf()).map((l) => l.id)).toEqual(linksBefore.map((l) => l.id))
+    } finally {
+      fs.rmSync(outbox)
+      fs.renameSync(aside, outbox)
+    }
+    const session = await call("POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(earlier)) } })
+    expect(session.status).toBe(201)
+
+    // Once it works again, asking again brings a link that signs in.
+    expect((await request()).status).toBe(202)
+    const emails = await waitForEmails(outbox, email, 2, 30_000)
+    const again = await call("POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(emails[emails.length - 1])) } })
+    expect(again.status).toBe(201)
+  })
+})
