@@ -44,6 +44,12 @@ describe("subscriptions in the browser", () => {
     await visible(failure.getByText("Your subscription is still on hold."))
     await visible(choices.getByRole("radio", { name: /card ending in 9995/ }))
 
+    // The provider fails (not a decline): told to try again, that nothing will be charged twice, still on hold.
+    await addCard("4000 0000 0000 0119")
+    const interrupted = page.getByRole("alert").filter({ hasText: "Your payment could not be completed just now. Try again in a moment: you will not be charged twice." })
+    await visible(interrupted)
+    await visible(interrupted.getByText("Your subscription is still on hold."))
+
     // A good card: the dues are paid and the subscription is active again.
     await addCard("4242 4242 4242 4242")
     await page.waitForURL(/\/payment-method\/confirmed\?invoice=/, { timeout: 60_000 })

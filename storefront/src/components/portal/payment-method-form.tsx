@@ -43,6 +43,8 @@ export type PaymentMethodChangeResult =
   | { status: "payment_failed"; code: string | null }
   | { status: "not_found" }
   | { status: "conflict" }
+  /** The payment could not be completed (not a decline): trying again completes it, never charging twice. */
+  | { status: "interrupted" }
   | { status: "refused"; message: string }
   | { status: "failed"; failure: PortalFailure }
   | { status: "session_ended" }
@@ -69,6 +71,7 @@ type Problem =
   | { kind: "payment_failed"; code: string | null }
   | { kind: "not_found" }
   | { kind: "conflict" }
+  | { kind: "interrupted" }
   | { kind: "refused"; message: string }
   | { kind: "failed"; failure: PortalFailure }
   | { kind: "no_choice" }
@@ -256,6 +259,7 @@ export function PaymentMethodForm({
         case "session_ended":
           return endSession()
         case "conflict":
+        case "interrupted":
         case "failed":
           // Worth another try from the dialog itself.
           return setConfirmError(problemOf(result))
@@ -566,6 +570,8 @@ function problemOf(result: Exclude<PaymentMethodChangeResult, { status: "require
       return { kind: "not_found" }
     case "conflict":
       return { kind: "conflict" }
+    case "interrupted":
+      return { kind: "interrupted" }
     case "refused":
       return { kind: "refused", message: result.message }
     case "failed":
@@ -592,6 +598,13 @@ function ProblemMessage({ problem, onHold }: { problem: Problem; onHold: boolean
       return t("notFound")
     case "conflict":
       return t("conflict")
+    case "interrupted":
+      return (
+        <>
+          <p>{t("interrupted")}</p>
+          {onHold && <p className="mt-1">{t("stillOnHold")}</p>}
+        </>
+      )
     case "refused":
       // The backend's sentence, often English: isolated inside an Arabic page.
       return <bdi dir="auto">{problem.message}</bdi>

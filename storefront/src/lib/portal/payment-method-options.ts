@@ -13,6 +13,8 @@ export const TEST_CARDS = [
   { number: "4000 0000 0000 9995", behavior: "insufficient_funds" },
   { number: "4000 0000 0000 0341", behavior: "charge_fails" },
   { number: "4000 0025 0000 3155", behavior: "requires_action" },
+  { number: "4000 0000 0000 0119", behavior: "processing_error" },
+  { number: "4000 0000 0000 0168", behavior: "times_out" },
 ] as const
 
 /** Payment failure codes the portal words itself; any other gets the general sentence. */

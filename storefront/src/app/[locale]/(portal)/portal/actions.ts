@@ -321,6 +321,13 @@ export async function changePaymentMethodAction(
         return { status: "not_found" }
       case 409:
         return { status: "conflict" }
+      case 500:
+        // The payment was cut off (the provider did not answer, the store lost its database): nothing more is charged on a retry.
+        if (error.type === "unexpected_state") {
+          refresh()
+          return { status: "interrupted" }
+        }
+        break
       case 400:
         if (error.bodyMessage) {
           return { status: "refused", message: error.bodyMessage }
