@@ -5,6 +5,7 @@ import type CustomerPortalModuleService from "../modules/customer-portal/service
 import { changeSubscriptionPaymentMethodWorkflow } from "../workflows/change-payment-method"
 import { retryOnHoldChargeWorkflow } from "../workflows/renew-subscription"
 import type { NewPaymentMethod } from "../workflows/steps/change-payment-method"
+import { placedOrder } from "../workflows/steps/renew-subscription"
 
 export type InterruptedChargesSummary = { finished: number; failed: number }
 
@@ -21,15 +22,12 @@ export type InterruptedChargesSummary = { finished: number; failed: number }
  */
 export async function finishInterruptedCharges(container: MedusaContainer, options: { limit?: number } = {}): Promise<InterruptedChargesSummary> {
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const summary: InterruptedChargesSummary = { finished: 0, failed: 0 }
   for (const pending of await service.listInterruptedCharges(options.limit ?? 100)) {
-    const {
-      data: [cart],
-    } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "order.id"], filters: { id: pending.cart_id } })
-    if (!(cart as any)?.order?.id) continue
     try {
+      // Only a cart that became an order took money; any other is a charge still under way.
+      if (!(await placedOrder(container, pending.cart_id))) continue
       const method = pending.payment_method as NewPaymentMethod | null
       const outcome = method
         ? (

@@ -111,15 +111,12 @@ async function changePaymentMethod(container: MedusaContainer, input: ChangePaym
     metadata: { pending_payment_method: method },
   })
   if (!charge.ok) {
-    // Metadata is merged on update; "" removes a key. The open cart of this attempt is left behind.
+    // The open cart of this attempt is left behind (chargePeriod took it off the invoice).
     if (charge.requires_action) {
-      await service.updateInvoices({ id: invoice.id, metadata: { renewal_cart_id: "", pending_payment_method: "" } })
       return { outcome: "requires_action", subscription: sub, invoice_id: invoice.id, amount: Number(invoice.total), currency_code: invoice.currency_code }
     }
-    await service.updateInvoices({
-      id: invoice.id,
-      metadata: { renewal_cart_id: "", pending_payment_method: "", last_payment_error: charge.reason, last_payment_error_code: charge.code },
-    })
+    // Metadata is merged on update.
+    await service.updateInvoices({ id: invoice.id, metadata: { last_payment_error: charge.reason, last_payment_error_code: charge.code } })
     return { outcome: "payment_failed", subscription: sub, invoice_id: invoice.id, reason: charge.reason, code: charge.code }
   }
 

@@ -40,27 +40,24 @@ export type ChargeWith = {
 }
 
 
-/** Why a payment session failed, in the provider's words (and its code) when it gave them. */
-async function failureReason(
-  container: MedusaContainer,
-  cartId: string
-): Promise<{ reason: string; code: string | null; requires_action: boolean; recorded: boolean }> {
+/**
+ * Why a payment was refused, in the provider's words (and its code) when it
+ * gave them; null when nothing says the method was refused — the provider
+ * failed or timed out, a connection dropped — so it is no decline.
+ */
+async function refusal(container: MedusaContainer, cartId: string, error: unknown): Promise<{ reason: string; code: string | null; requires_action: boolean } | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
   } = await query.graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data", "payment_collection.payment_sessions.status"], filters: { id: cartId } })
   const session = cart?.payment_collection?.payment_sessions?.[0]
   const data = session?.data as { error?: { message?: string; code?: string } | null; next_action?: unknown } | undefined
-  const error = data?.error
+  const declined = data?.error
   if (session?.status === "requires_more" && data?.next_action) {
-    return { reason: "Your bank asks you to confirm this payment.", code: "requires_action", requires_action: true, recorded: true }
+    return { reason: "Your bank asks you to confirm this payment.", code: "requires_action", requires_action: true }
   }
-  return {
-    reason: error?.message ?? "The payment method was not charged.",
-    code: typeof error?.code === "string" ? error.code : null,
-    requires_action: false,
-    recorded: !!error,
-  }
+  if (!declined && !isRefusal(error)) return null
+  return { reason: declined?.message ?? "The payment method was not charged.", code: typeof declined?.code === "string" ? declined.code : null, requires_action: false }
 }
 
 /** Whether an error is the provider's (or Medusa's) refusal of the payment method, as opposed to a failure to get an answer. */
@@ -130,16 +127,24 @@ export class ChargeInterrupted extends MedusaError {
 
 type PlacedOrder = { order_id: string; payment_id: string | undefined; captured: boolean }
 
-/** The order a charge's cart became, with its payment, or null when the cart was never completed. */
-async function placedOrder(container: MedusaContainer, cartId: string): Promise<PlacedOrder | null> {
+/**
+ * The order a charge's cart became, with its payment, or null when the cart
+ * was never completed. When that cannot be read, whether money was taken is
+ * unknown: `ChargeInterrupted`.
+ */
+export async function placedOrder(container: MedusaContainer, cartId: string): Promise<PlacedOrder | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
-  } = await query.graph({
-    entity: "cart",
-    fields: ["completed_at", "order.id", "order.payment_collections.payments.id", "order.payment_collections.payments.captured_at"],
-    filters: { id: cartId },
-  })
+  } = await query
+    .graph({
+      entity: "cart",
+      fields: ["order.id", "order.payment_collections.payments.id", "order.payment_collections.payments.captured_at"],
+      filters: { id: cartId },
+    })
+    .catch(() => {
+      throw new ChargeInterrupted()
+    })
   const order = (cart as any)?.order
   if (!order?.id) return null
   const payment = order.payment_collections?.[0]?.payments?.[0]
@@ -166,19 +171,19 @@ async function settle(container: MedusaContainer, placed: PlacedOrder): Promise<
  * the admin, with its payment, and can refund it there): a cart for the
  * customer with the plan at the subscription's price, paid off-session with
  * the saved method, completed and captured. A decline leaves the cart open
- * and no order. The cart's id is kept on the invoice first, so an attempt
- * after a crash or a lost connection finds the order already placed and
- * only captures it, instead of charging again; when that cannot be known
- * or done now, `ChargeInterrupted` is thrown and the cart stays on the
- * invoice for the next attempt.
+ * and no order, and takes the cart (and `using.metadata`) off the invoice
+ * again. The cart's id is kept on the invoice first, so an attempt after a
+ * crash or a lost connection finds the order already placed and only
+ * captures it, instead of charging again; when that cannot be known or done
+ * now, `ChargeInterrupted` is thrown and the cart stays on the invoice for
+ * the next attempt. An open invoice with a cart is therefore a charge under
+ * way or interrupted, never a declined one.
  */
 export async function chargePeriod(container: MedusaContainer, sub: SubscriptionDTO, invoice: InvoiceDTO, using?: ChargeWith): Promise<Charge> {
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const earlierCart = (invoice.metadata as { renewal_cart_id?: string } | null)?.renewal_cart_id
   if (earlierCart) {
-    const placed = await placedOrder(container, earlierCart).catch(() => {
-      throw new ChargeInterrupted()
-    })
+    const placed = await placedOrder(container, earlierCart)
     if (placed) return settle(container, placed)
   }
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
@@ -202,8 +207,11 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
       metadata: { customer_portal_renewal_of: sub.id, customer_portal_invoice_id: invoice.id },
     },
   })
-  await service.updateInvoices({ id: invoice.id, metadata: { ...(invoice.metadata ?? {}), renewal_cart_id: cart.id, ...(using?.metadata ?? {}) } })
+  // Metadata is merged on update; "" removes a key.
+  const attempt = { renewal_cart_id: cart.id, ...(using?.metadata ?? {}) }
+  await service.updateInvoices({ id: invoice.id, metadata: attempt })
   const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+  let failed: { error: unknown } | null = null
   try {
     await createPaymentSessionsWorkflow(container).run({
       input: {
@@ -223,24 +231,19 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
     })
     await completeCartWorkflow(container).run({ input: { id: cart.id } })
   } catch (error) {
-    // The order may have been placed all the same (the error came after it): then it is a charge, not a decline.
-    const placed = await placedOrder(container, cart.id).catch(() => {
-      throw new ChargeInterrupted()
-    })
-    if (!placed) {
-      const failure = await failureReason(container, cart.id).catch(() => null)
-      if (failure && (failure.recorded || isRefusal(error))) {
-        const { recorded: _recorded, ...answer } = failure
-        return { ok: false, ...answer }
-      }
-      // No answer about the method itself (the provider failed or timed out, a connection dropped): not a decline.
-      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Customer portal: a charge was interrupted: ${(error as Error)?.message ?? error}`)
-      throw new ChargeInterrupted()
-    }
+    failed = { error }
   }
-  const placed = await placedOrder(container, cart.id).catch(() => null)
-  if (!placed) throw new ChargeInterrupted()
-  return settle(container, placed)
+  // Even after an error the order may have been placed (the error came after it): then it is a charge, not a decline.
+  const placed = await placedOrder(container, cart.id)
+  if (placed) return settle(container, placed)
+  const declined = failed ? await refusal(container, cart.id, failed.error).catch(() => null) : null
+  if (!declined) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Customer portal: a charge was interrupted: ${(failed?.error as Error)?.message ?? "no order"}`)
+    throw new ChargeInterrupted()
+  }
+  // Nothing of this attempt is left for the next one to find.
+  await service.updateInvoices({ id: invoice.id, metadata: Object.fromEntries(Object.keys(attempt).map((key) => [key, ""])) })
+  return { ok: false, ...declined }
 }
 
 /**
@@ -332,11 +335,7 @@ async function renew(container: MedusaContainer, subscriptionId: string): Promis
       : await chargePeriod(container, sub, invoice)
 
   if (!charge.ok) {
-    const [current] = await service.listInvoices({ id: invoice.id }, { take: 1, select: ["id", "metadata"] })
-    await service.updateInvoices({
-      id: invoice.id,
-      metadata: { ...(current?.metadata ?? {}), last_payment_error: charge.reason, last_payment_error_code: charge.code },
-    })
+    await service.updateInvoices({ id: invoice.id, metadata: { last_payment_error: charge.reason, last_payment_error_code: charge.code } })
     await service.transitionSubscription(sub.id, "on_hold", { on_hold_since: now, next_renewal_at: null })
     return ({
       outcome: "failed",
@@ -403,10 +402,7 @@ async function retry(container: MedusaContainer, subscriptionId: string): Promis
   }
   const charge = await chargePeriod(container, sub, invoice)
   if (!charge.ok) {
-    await service.updateInvoices({
-      id: invoice.id,
-      metadata: { ...(invoice.metadata ?? {}), last_payment_error: charge.reason, last_payment_error_code: charge.code },
-    })
+    await service.updateInvoices({ id: invoice.id, metadata: { last_payment_error: charge.reason, last_payment_error_code: charge.code } })
     return ({ outcome: "failed", subscription_id: sub.id, customer_id: sub.customer_id, invoice_id: invoice.id, reason: charge.reason })
   }
   const periodEnd = addInterval(now, sub.interval, sub.interval_count)
