@@ -1,6 +1,8 @@
 import fs from "node:fs"
 import { Client } from "pg"
-import { linkIn, readOutbox, tokenOf, waitForEmails } from "../helpers/outbox"
+import { linkIn, tokenOf, waitForEmails } from "../helpers/outbox"
+import { copySubscription, DUE_A_MINUTE_AGO, signInByEmail, storeRequests } from "../helpers/store-requests"
+import { waitFor } from "../helpers/wait"
 
 /**
  * Production on more than one machine: two Medusa servers and a worker, with
@@ -17,47 +19,15 @@ jest.setTimeout(180_000)
 let db: Client
 /** Noor's session, from the reactivation test: an address may ask for a link once a minute. */
 let noorToken: string
-let address = 0
-const freshIp = () => `10.20.${(address >> 8) & 255}.${address++ & 255}`
-
-async function call(server: string, method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${server}${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      "x-publishable-api-key": cluster.seed.publishable_key,
-      "x-forwarded-for": freshIp(),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.headers ?? {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  })
-  const text = await res.text()
-  return { status: res.status, data: text ? JSON.parse(text) : null }
-}
+const call = storeRequests(cluster.seed.publishable_key, "10.20")
 
 const sql = async <T = any>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[]
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+const eventually = (what: string, check: () => Promise<unknown>, timeoutMs = 60_000) => waitFor(check, Boolean, timeoutMs, what)
 
 /** Signs in the way a customer does: a request on one server, the worker's email, the link redeemed on the other. */
-async function signIn(email: string, request = A, redeem = B): Promise<string> {
-  const before = readOutbox(cluster.outbox).filter((e) => e.to === email).length
-  const asked = await call(request, "POST", "/store/portal/login-requests", { body: { business_id: cluster.seed.business_id, email } })
-  expect(asked.status).toBe(202)
-  const emails = await waitForEmails(cluster.outbox, email, before + 1, 30_000)
-  const session = await call(redeem, "POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(emails[emails.length - 1])) } })
-  expect(session.status).toBe(201)
-  return session.data.session_token
-}
+const signIn = (email: string, request = A, redeem = B) =>
+  signInByEmail(call, { request, redeem, outbox: cluster.outbox, business_id: cluster.seed.business_id }, email)
 
 beforeAll(async () => {
   db = new Client({ connectionString: cluster.database_url })
@@ -160,19 +130,8 @@ describe("two servers and a worker on Redis, one PostgreSQL", () => {
   it("the worker's renewal job charges each due period once", async () => {
     const [layla] = await sql(`SELECT id FROM customer WHERE email = 'layla@example.com' AND has_account AND deleted_at IS NULL`)
     const [template] = await sql(`SELECT id FROM subscription WHERE customer_id = $1 AND status = 'active' AND deleted_at IS NULL LIMIT 1`, [layla.id])
-    const columns = (
-      await sql<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns WHERE table_name = 'subscription' AND table_schema = current_schema() AND column_name NOT IN ('id', 'created_at', 'updated_at', 'order_id', 'order_line_item_id', 'current_period_start', 'current_period_end', 'next_renewal_at')`
-      )
-    ).map((c) => `"${c.column_name}"`)
     // Six subscriptions due a minute ago, copies of Layla's with her saved card; the job runs every 5 seconds.
-    const due = await sql<{ id: string }>(
-      `INSERT INTO subscription (id, created_at, updated_at, current_period_start, current_period_end, next_renewal_at, ${columns.join(", ")})
-       SELECT 'sub_cluster' || g, now(), now(), now() - interval '31 days', now() - interval '1 minute', now() - interval '1 minute', ${columns.join(", ")}
-       FROM subscription, generate_series(1, 6) g WHERE id = $1 RETURNING id`,
-      [template.id]
-    )
-    const ids = due.map((d) => d.id)
+    const ids = await copySubscription(db, template.id, [1, 2, 3, 4, 5, 6].map((n) => `sub_cluster${n}`), DUE_A_MINUTE_AGO)
     await eventually(
       "the renewals",
       async () => (await sql(`SELECT id FROM subscription WHERE id = ANY($1) AND next_renewal_at > now()`, [ids])).length === ids.length,

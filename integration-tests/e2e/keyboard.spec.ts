@@ -3,6 +3,7 @@ import { unzipSync } from "fflate"
 import { Client } from "pg"
 import type { Locator, Page } from "playwright-core"
 import { linkIn, readOutbox } from "../helpers/outbox"
+import { waitFor } from "../helpers/wait"
 import { browserForSpec, e2eInfo, newContext, visible, type E2eInfo } from "./browser"
 
 jest.setTimeout(300_000)
@@ -43,15 +44,7 @@ async function signInAdmin(): Promise<string> {
   return token
 }
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (done(value)) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+const until = <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000) => waitFor(read, done, timeoutMs, what)
 
 let customerId: string
 let subscriptionIds: { monthly: string; yearly: string }

@@ -4,6 +4,8 @@ import { Client } from "pg"
 import { PgFaultProxy, type FaultMatch } from "../helpers/pg-fault-proxy"
 import { linkIn, readOutbox, tokenOf, waitForEmails } from "../helpers/outbox"
 import { startServer, type ServerProcess } from "../helpers/server-process"
+import { copySubscription, DUE_A_MINUTE_AGO, signInByEmail, storeRequests } from "../helpers/store-requests"
+import { waitFor } from "../helpers/wait"
 
 /**
  * Fault injection. A real Medusa server (`medusa start`, PostgreSQL locks,
@@ -32,12 +34,12 @@ const JOB_OFTEN = "*/2 * * * * *"
 const proxy = new PgFaultProxy(
   targetOf(info.database_url),
   // FAULTS_TRACE=1 prints the statements that go by, to find one to break.
-  process.env.FAULTS_TRACE ? (sql, params) => process.stdout.write(`[pg] ${sql.slice(0, 160)} ${JSON.stringify(params).slice(0, 160)}\n`) : undefined
+  process.env.FAULTS_TRACE ? (sql) => process.stdout.write(`[pg] ${sql.slice(0, 240)}\n`) : undefined
 )
 let server: ServerProcess
 let db: Client
 let noor: string
-let address = 0
+let copies = 0
 
 function targetOf(url: string) {
   const u = new URL(url)
@@ -63,62 +65,33 @@ async function boot(schedule = JOB_NEVER) {
   server = await startServer({ cwd: info.root, env, logFile: path.join(info.work, "server.log") })
 }
 
-async function call(method: string, route: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${server.url}${route}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      "x-publishable-api-key": info.seed.publishable_key,
-      "x-forwarded-for": `10.30.${(address >> 8) & 255}.${address++ & 255}`,
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.headers ?? {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  })
-  const text = await res.text()
-  return { status: res.status, data: text ? JSON.parse(text) : null, text }
-}
+const request = storeRequests(info.seed.publishable_key, "10.30")
+/** A request to the server running now. */
+const call = (method: string, route: string, options?: Parameters<typeof request>[3]) => request(server.url, method, route, options)
 
 const sql = async <T = any>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[]
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.\n${server.log()}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+/** Waits for `check`; a timeout's message ends with the server's log. */
+const eventually = (what: string, check: () => Promise<unknown>, timeoutMs = 60_000) =>
+  waitFor(check, Boolean, timeoutMs, what).catch((error) => {
+    throw new Error(`${error.message}\n${server.log()}`)
+  })
 
-async function signIn(email: string): Promise<string> {
-  const before = readOutbox(outbox).filter((e) => e.to === email).length
-  expect((await call("POST", "/store/portal/login-requests", { body: { business_id: info.seed.business_id, email } })).status).toBe(202)
-  const emails = await waitForEmails(outbox, email, before + 1, 30_000)
-  const session = await call("POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(emails[emails.length - 1])) } })
-  expect(session.status).toBe(201)
-  return session.data.session_token
-}
+const signIn = (email: string) =>
+  signInByEmail(request, { request: server.url, redeem: server.url, outbox, business_id: info.seed.business_id }, email)
 
-/** A subscription of Noor's on hold after a failed renewal (a copy of the seeded one, so each test has its own). */
-async function onHold(): Promise<string> {
+/** A copy of one of the customer's subscriptions, so each test has its own. */
+async function copyOf(email: string, status: "active" | "on_hold", set: Record<string, string>): Promise<string> {
   const [template] = await sql(
-    `SELECT s.id FROM subscription s JOIN customer c ON c.id = s.customer_id WHERE c.email = 'noor@example.com' AND s.status = 'on_hold' ORDER BY s.created_at LIMIT 1`
+    `SELECT s.id FROM subscription s JOIN customer c ON c.id = s.customer_id WHERE c.email = $1 AND s.status = $2 ORDER BY s.created_at LIMIT 1`,
+    [email, status]
   )
-  const columns = (
-    await sql<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'subscription' AND table_schema = current_schema()
-         AND column_name NOT IN ('id', 'created_at', 'updated_at', 'order_id', 'order_line_item_id', 'on_hold_since')`
-    )
-  ).map((c) => `"${c.column_name}"`)
-  const id = `sub_fault${Date.now()}${address}`
-  await sql(
-    `INSERT INTO subscription (id, created_at, updated_at, on_hold_since, ${columns.join(", ")})
-     SELECT $2, now(), now(), now() - interval '1 day', ${columns.join(", ")} FROM subscription WHERE id = $1`,
-    [template.id, id]
-  )
+  const [id] = await copySubscription(db, template.id, [`sub_fault${Date.now()}n${copies++}`], set)
   return id
 }
+
+/** A subscription of Noor's on hold after a failed renewal (a copy of the seeded one). */
+const onHold = () => copyOf("noor@example.com", "on_hold", { on_hold_since: "now() - interval '1 day'" })
 
 /** A new card saved to Noor's account through the portal, as the storefront's card form does; the saved method's id. */
 async function saveCard(number: string): Promise<string> {
@@ -286,23 +259,27 @@ describe("the database connection drops mid-payment", () => {
 
   it("the server keeps serving after its connections are cut", async () => {
     proxy.dropAll()
-    const me = await eventually("an answer", async () => {
-      const res = await call("GET", "/store/portal/me", { token: noor })
-      return res.status === 200 && res
-    }, 10_000)
+    const me = await waitFor(() => call("GET", "/store/portal/me", { token: noor }), (res) => res.status === 200, 10_000, "an answer")
     expect(me.data.customer.email).toBe("noor@example.com")
   })
 })
 
 describe("the server is killed during a reactivation", () => {
-  it("after the money was taken: once it is back, the customer's retry records that payment, and charges nothing more", async () => {
+  /** Starts a reactivation of a subscription on hold with a good card, and kills the server when its statement `at` is held. */
+  async function killedReactivation(at: FaultMatch) {
     const sub = await onHold()
     const card = await saveCard(GOOD)
-    const fault = proxy.arm(invoicePaid, "hold")
+    const fault = proxy.arm(at, "hold")
     const pending = confirm(sub, card).catch(() => null)
     await fault.hit
     await server.kill()
+    // The customer never got an answer.
     expect(await pending).toBeNull()
+    return { sub, card }
+  }
+
+  it("after the money was taken: once it is back, the customer's retry records that payment, and charges nothing more", async () => {
+    const { sub, card } = await killedReactivation(invoicePaid)
     // The window a crash leaves: the payment taken, the invoice not yet paid.
     const [taken] = await payments(sub)
     expect(taken.captured_at).not.toBeNull()
@@ -318,14 +295,8 @@ describe("the server is killed during a reactivation", () => {
   })
 
   it("before the capture, and nobody comes back: the job finds the placed order, captures it and reactivates", async () => {
-    const sub = await onHold()
-    const card = await saveCard(GOOD)
     const before = readOutbox(outbox).filter((e) => e.to === "noor@example.com").length
-    const fault = proxy.arm(captureRecorded, "hold")
-    const pending = confirm(sub, card).catch(() => null)
-    await fault.hit
-    await server.kill()
-    await pending
+    const { sub } = await killedReactivation(captureRecorded)
     const [authorized] = await payments(sub)
     expect(authorized.captured_at).toBeNull()
 
@@ -348,23 +319,8 @@ describe("the server is killed during a reactivation", () => {
 describe("the database connection drops during a renewal", () => {
   it("the job's charge is cut off after the order was placed; its next run captures that order: paid once, the next period begun", async () => {
     // The server of the test before runs the renewal job every 2 seconds.
-    const [template] = await sql(
-      `SELECT s.id FROM subscription s JOIN customer c ON c.id = s.customer_id WHERE c.email = 'layla@example.com' AND s.status = 'active' ORDER BY s.created_at LIMIT 1`
-    )
-    const columns = (
-      await sql<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns WHERE table_name = 'subscription' AND table_schema = current_schema()
-           AND column_name NOT IN ('id', 'created_at', 'updated_at', 'order_id', 'order_line_item_id', 'current_period_start', 'current_period_end', 'next_renewal_at')`
-      )
-    ).map((c) => `"${c.column_name}"`)
     const fault = proxy.arm(captureRecorded, "drop")
-    const sub = `sub_faultrenew${Date.now()}`
-    await sql(
-      `INSERT INTO subscription (id, created_at, updated_at, current_period_start, current_period_end, next_renewal_at, ${columns.join(", ")})
-       SELECT $2, now(), now(), now() - interval '31 days', now() - interval '1 minute', now() - interval '1 minute', ${columns.join(", ")}
-       FROM subscription WHERE id = $1`,
-      [template.id, sub]
-    )
+    const sub = await copyOf("layla@example.com", "active", DUE_A_MINUTE_AGO)
     await fault.hit
     // The renewal stays due until a run records it.
     const [during] = await sql(`SELECT status, next_renewal_at < now() AS due FROM subscription WHERE id = $1`, [sub])
