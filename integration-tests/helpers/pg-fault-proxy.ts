@@ -9,27 +9,26 @@ import net from "node:net"
  * server). Everything else passes through untouched.
  *
  * It reads the client's side of PostgreSQL's wire protocol: simple queries
- * (`Q`) and the extended protocol's Parse (`P`, the statement's text) and Bind
- * (`B`, its parameters, in text as node-postgres sends them).
+ * (`Q`) and the extended protocol's Parse (`P`, the statement's text) and
+ * Bind (`B`, when the statement runs). MikroORM writes the values into the
+ * statement's text, so the text is what a fault matches.
  */
 
 export type FaultMatch = {
   /** The statement's text. */
   sql: RegExp
-  /** Its parameters, when the statement alone is not enough to tell it apart. */
-  params?: (params: (string | null)[]) => boolean
 }
 
 export type Fault = {
   /** Resolves with the statement once a connection met it. */
-  hit: Promise<{ sql: string; params: (string | null)[] }>
+  hit: Promise<string>
   /** For `hold`: lets the held statement go on to the database. */
   release(): void
   /** For `hold`: drops the held connection. */
   drop(): void
 }
 
-type Armed = FaultMatch & { action: "drop" | "hold"; remaining: number; onHit: (what: { sql: string; params: (string | null)[] }) => void; held: Held[] }
+type Armed = FaultMatch & { action: "drop" | "hold"; remaining: number; onHit: (sql: string) => void; held: Held[] }
 type Held = { resume: () => void; drop: () => void }
 
 const HIT_TIMEOUT_MS = 60_000
@@ -43,7 +42,7 @@ export class PgFaultProxy {
   /** `trace`: sees every statement as it passes (for working out what to match). */
   constructor(
     private readonly target: { host: string; port: number },
-    private readonly trace?: (sql: string, params: (string | null)[]) => void
+    private readonly trace?: (sql: string) => void
   ) {
     this.server = net.createServer((client) => this.accept(client))
   }
@@ -63,10 +62,10 @@ export class PgFaultProxy {
   arm(match: FaultMatch, action: "drop" | "hold", times = 1): Fault {
     let onHit!: Armed["onHit"]
     let timer: NodeJS.Timeout
-    const hit = new Promise<{ sql: string; params: (string | null)[] }>((resolve, reject) => {
-      onHit = (what) => {
+    const hit = new Promise<string>((resolve, reject) => {
+      onHit = (sql) => {
         clearTimeout(timer)
-        resolve(what)
+        resolve(sql)
       }
       // A test waiting for a statement that never comes fails, and says which.
       timer = setTimeout(() => reject(new Error(`No statement matched ${match.sql} within ${HIT_TIMEOUT_MS / 1000} s.`)), HIT_TIMEOUT_MS)
@@ -91,12 +90,12 @@ export class PgFaultProxy {
     for (const socket of this.sockets) socket.destroy()
   }
 
-  private match(sql: string, params: (string | null)[]): Armed | null {
-    this.trace?.(sql, params)
-    const fault = this.faults.find((f) => f.remaining > 0 && f.sql.test(sql) && (!f.params || f.params(params)))
+  private match(sql: string): Armed | null {
+    this.trace?.(sql)
+    const fault = this.faults.find((f) => f.remaining > 0 && f.sql.test(sql))
     if (!fault) return null
     fault.remaining--
-    fault.onHit({ sql, params })
+    fault.onHit(sql)
     return fault
   }
 
@@ -173,7 +172,7 @@ export class PgFaultProxy {
       return [body.subarray(at, end).toString("utf8"), end + 1]
     }
     if (type === "Q") {
-      return this.match(cString(0)[0], [])
+      return this.match(cString(0)[0])
     }
     if (type === "P") {
       const [name, next] = cString(0)
@@ -181,21 +180,9 @@ export class PgFaultProxy {
       return null
     }
     if (type === "B") {
-      let [, at] = cString(0)
-      const [statement, afterName] = cString(at)
-      at = afterName
-      const formats = body.readInt16BE(at)
-      at += 2 + formats * 2
-      const count = body.readInt16BE(at)
-      at += 2
-      const params: (string | null)[] = []
-      for (let i = 0; i < count; i++) {
-        const size = body.readInt32BE(at)
-        at += 4
-        params.push(size < 0 ? null : body.subarray(at, at + size).toString("utf8"))
-        at += Math.max(size, 0)
-      }
-      return this.match(statements.get(statement) ?? "", params)
+      // The portal's name, then the prepared statement's.
+      const [, at] = cString(0)
+      return this.match(statements.get(cString(at)[0]) ?? "")
     }
     return null
   }
