@@ -7,7 +7,16 @@ export function emailLocale(value: unknown): EmailLocale {
 }
 
 /** Facts an email can name, already formatted for its locale (an amount with its currency, a date). */
-export type EmailFacts = { plan?: string; amount?: string; invoice?: string; next_renewal?: string; email?: string }
+export type EmailFacts = {
+  plan?: string
+  amount?: string
+  invoice?: string
+  next_renewal?: string
+  /** An address the message is about (the new one, in an email-change message). */
+  email?: string
+  /** The account it is about, as the address it uses now, masked (`n•••@example.com`). */
+  account?: string
+}
 
 type Copy = {
   subject: (store: string) => string
@@ -21,7 +30,7 @@ type Copy = {
 /** The words of each portal email, in every locale the portal speaks. */
 export const EMAIL_COPY: Record<
   "portal-sign-in" | "portal-invite" | "subscription-payment-failed" | "subscription-cancelled" | "subscription-cancellation-scheduled" | "subscription-resumed" | "subscription-payment-succeeded" | "subscription-reactivated"
-  | "email-change-verify" | "email-change-requested" | "email-change-unavailable",
+  | "email-change-verify" | "email-change-requested" | "email-change-unavailable" | "email-change-authorize" | "email-changed" | "email-confirm",
   Record<EmailLocale, Copy>
 > = {
   "portal-sign-in": {
@@ -182,7 +191,8 @@ export const EMAIL_COPY: Record<
     en: {
       subject: (store) => `Confirm your new email address for ${store}`,
       heading: () => "Confirm your new email address",
-      body: (store) => `You asked to use this address for your ${store} customer account. Open the link to confirm it: your email changes only then.`,
+      body: (store, f) =>
+        `You asked to use this address for your ${store} customer account${f.account ? ` (now ${f.account})` : ""}. Open the link to confirm it: your email changes only then, and the current address is told.`,
       button: "Confirm this address",
       expires: (when) => `The link works once and expires ${when}.`,
       ignore: "If you did not ask for this, ignore this email: nothing changes without the link.",
@@ -190,7 +200,8 @@ export const EMAIL_COPY: Record<
     ar: {
       subject: (store) => `أكّد عنوان بريدك الإلكتروني الجديد لدى ${store}`,
       heading: () => "أكّد عنوان بريدك الإلكتروني الجديد",
-      body: (store) => `طلبت استخدام هذا العنوان لحسابك لدى ${store}. افتح الرابط لتأكيده: لا يتغيّر بريدك إلا عندها.`,
+      body: (store, f) =>
+        `طلبت استخدام هذا العنوان لحسابك لدى ${store}${f.account ? ` (حاليًا ${f.account})` : ""}. افتح الرابط لتأكيده: لا يتغيّر بريدك إلا عندها، ويُبلَّغ العنوان الحالي بذلك.`,
       button: "تأكيد هذا العنوان",
       expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
       ignore: "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لا يتغيّر شيء بدون الرابط.",
@@ -219,21 +230,81 @@ export const EMAIL_COPY: Record<
   "email-change-unavailable": {
     en: {
       subject: (store) => `This address is already in use at ${store}`,
-      heading: () => "This address already has an account",
+      heading: () => "This address is already in use",
       body: (store) =>
-        `Someone asked to move a ${store} customer account to this address, but an account already uses it, so nothing was changed. If it is yours, sign in with this address instead.`,
+        `Someone asked to move a ${store} customer account to this address, but this address is already in use at ${store}, so nothing was changed. If it is yours, sign in with this address instead.`,
       button: "Sign in",
       expires: () => "The sign-in page emails a one-time link to this address.",
       ignore: "If you did not ask for this, you can ignore this email.",
     },
     ar: {
       subject: (store) => `هذا العنوان مستخدم بالفعل لدى ${store}`,
-      heading: () => "لهذا العنوان حساب بالفعل",
+      heading: () => "هذا العنوان مستخدم بالفعل",
       body: (store) =>
-        `طلب أحدهم نقل حساب عميل لدى ${store} إلى هذا العنوان، لكن حسابًا آخر يستخدمه، لذا لم يتغيّر شيء. إن كان لك، فسجّل الدخول بهذا العنوان.`,
+        `طلب أحدهم نقل حساب عميل لدى ${store} إلى هذا العنوان، لكن هذا العنوان مستخدم بالفعل لدى ${store}، لذا لم يتغيّر شيء. إن كان لك، فسجّل الدخول بهذا العنوان.`,
       button: "تسجيل الدخول",
       expires: () => "ترسل صفحة تسجيل الدخول رابطًا لمرة واحدة إلى هذا العنوان.",
       ignore: "إذا لم تطلب ذلك، يمكنك تجاهل هذه الرسالة.",
+    },
+  },
+  "email-change-authorize": {
+    en: {
+      subject: (store) => `Confirm the change of your ${store} email address`,
+      heading: () => "Is this change yours?",
+      body: (store, f) =>
+        `Someone signed in to your ${store} customer portal asked to change your email address${f.email ? ` to ${f.email}` : ""}. If it was you, confirm with the button below: we then send a link to the new address, and the change is made when it is opened.`,
+      button: "Yes, change my address",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If this was not you, ignore this email: nothing changes. Then sign in and choose \"Sign out everywhere\" on your profile.",
+    },
+    ar: {
+      subject: (store) => `أكّد تغيير عنوان بريدك لدى ${store}`,
+      heading: () => "هل أنت من طلب هذا التغيير؟",
+      body: (store, f) =>
+        `طلب شخصٌ سجّل الدخول إلى بوابة عملاء ${store} تغيير عنوان بريدك${f.email ? ` إلى ${f.email}` : ""}. إن كنت أنت، فأكّد بالزر أدناه: نرسل بعدها رابطًا إلى العنوان الجديد، ويتم التغيير عند فتحه.`,
+      button: "نعم، غيّر عنواني",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تكن أنت، فتجاهل هذه الرسالة: لا يتغيّر شيء. ثم سجّل الدخول واختر «تسجيل الخروج من كل الأجهزة» في ملفك الشخصي.",
+    },
+  },
+  "email-changed": {
+    en: {
+      subject: (store) => `Your ${store} email address was changed`,
+      heading: () => "Your email address was changed",
+      body: (store, f) =>
+        `The email address of your ${store} customer account was changed${f.email ? ` to ${f.email}` : ""}, and every other sign-in was ended. If you did not do this, undo the change with the button below: it puts this address back and signs everyone out.`,
+      button: "Undo this change",
+      expires: (when) => `The link works once and expires ${when}: until then you can undo the change.`,
+      ignore: "If you made this change, there is nothing to do.",
+    },
+    ar: {
+      subject: (store) => `تغيّر عنوان بريدك لدى ${store}`,
+      heading: () => "تغيّر عنوان بريدك الإلكتروني",
+      body: (store, f) =>
+        `تغيّر عنوان البريد الإلكتروني لحسابك لدى ${store}${f.email ? ` إلى ${f.email}` : ""}، وأُنهيت جميع جلسات الدخول الأخرى. إذا لم تقم بذلك، فتراجع عن التغيير بالزر أدناه: يعيد هذا العنوان ويُخرج الجميع.`,
+      button: "تراجع عن هذا التغيير",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}: يمكنك حتى ذلك الحين التراجع عن التغيير.`,
+      ignore: "إذا كنت أنت من قام بالتغيير، فلا حاجة لفعل شيء.",
+    },
+  },
+  "email-confirm": {
+    en: {
+      subject: (store) => `Confirm your email address for ${store}`,
+      heading: () => "Confirm it's your email address",
+      body: (store) =>
+        `You asked to see everything bought with this address in your ${store} customer portal. Open the link in the same browser where you asked for it: your purchases are then shown together, now and next time.`,
+      button: "Confirm my email",
+      expires: (when) => `The link works once and expires ${when}.`,
+      ignore: "If you did not ask for this, ignore this email: nothing changes without the link.",
+    },
+    ar: {
+      subject: (store) => `أكّد عنوان بريدك لدى ${store}`,
+      heading: () => "أكّد أن هذا عنوان بريدك",
+      body: (store) =>
+        `طلبت رؤية كل ما اشتُري بهذا العنوان في بوابة عملاء ${store}. افتح الرابط في المتصفح نفسه الذي طلبته منه: تظهر مشترياتك معًا، الآن وفي المرات القادمة.`,
+      button: "تأكيد بريدي",
+      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      ignore: "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لا يتغيّر شيء بدون الرابط.",
     },
   },
 }

@@ -23,6 +23,8 @@ export type EmailDetails = {
   next_renewal_at?: string | null
   /** An email address the message is about (the new one, in an email-change notice). */
   email?: string | null
+  /** The account the message is about, as its current address masked. */
+  account?: string | null
 }
 
 function formatFacts(details: EmailDetails | null | undefined, locale: EmailLocale): EmailFacts {
@@ -32,6 +34,7 @@ function formatFacts(details: EmailDetails | null | undefined, locale: EmailLoca
   if (details.plan_title) facts.plan = details.plan_title
   if (details.invoice_number) facts.invoice = details.invoice_number
   if (details.email) facts.email = details.email
+  if (details.account) facts.account = details.account
   if (typeof details.amount === "number" && details.currency_code) {
     const code = details.currency_code.toUpperCase()
     const decimal = minorUnitsToDecimal(details.amount, code)

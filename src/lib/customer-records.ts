@@ -1,31 +1,66 @@
 import type { ICustomerModuleService } from "@medusajs/framework/types"
 
-/** An email as the portal compares it: trimmed and lower-cased. */
+/**
+ * An email as the portal compares and keeps it: Unicode NFKC (so a
+ * full-width or composed form is the address it looks like), trimmed,
+ * lower-cased. Used wherever an address comes in or is matched.
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase()
+  return email.normalize("NFKC").trim().toLowerCase()
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/**
- * Every customer record of one email address, matched case-insensitively: a
- * person who bought once as a guest and once with an account has two records,
- * and the portal shows them the purchases of both. Accounts come first.
- */
-export async function findCustomersByEmail(
-  customers: ICustomerModuleService,
+export type CustomerRecord = {
+  id: string
   email: string
-): Promise<{ id: string; email: string; has_account: boolean; first_name: string | null; last_name: string | null }[]> {
-  const found = await customers.listCustomers(
-    { email: { $ilike: escapeLike(normalizeEmail(email)) } } as any,
-    { select: ["id", "email", "has_account", "first_name", "last_name"], take: 20, order: { created_at: "ASC" } }
-  )
-  return found
-    .filter((c) => normalizeEmail(c.email ?? "") === normalizeEmail(email))
-    .sort((a, b) => Number(b.has_account) - Number(a.has_account)) as any
+  has_account: boolean
+  first_name: string | null
+  last_name: string | null
+  created_at: Date
 }
 
-/** The ids of every record that shares the given customer's email (including its own). */
+/**
+ * Every customer record of one email address, matched as `normalizeEmail`
+ * compares: a person who bought once as a guest and once with an account has
+ * two records (Medusa keeps each as typed). Oldest first; at most 20.
+ */
+export async function findCustomersByEmail(customers: ICustomerModuleService, email: string): Promise<CustomerRecord[]> {
+  const wanted = normalizeEmail(email)
+  const found = await customers.listCustomers(
+    { email: { $ilike: escapeLike(wanted) } } as any,
+    { select: ["id", "email", "has_account", "first_name", "last_name", "created_at"], take: 20, order: { created_at: "ASC" } }
+  )
+  return found.filter((c) => normalizeEmail(c.email ?? "") === wanted) as unknown as CustomerRecord[]
+}
+
+/**
+ * `findCustomersByEmail` for many addresses at once (a license-key import):
+ * the records of each normalised address, oldest first.
+ */
+export async function findCustomersByEmails(customers: ICustomerModuleService, emails: string[]): Promise<Map<string, CustomerRecord[]>> {
+  const wanted = [...new Set(emails.map(normalizeEmail))]
+  const found = new Map<string, CustomerRecord[]>()
+  for (let i = 0; i < wanted.length; i += 100) {
+    const chunk = wanted.slice(i, i + 100)
+    const rows = (await customers.listCustomers(
+      { $or: chunk.map((email) => ({ email: { $ilike: escapeLike(email) } })) } as any,
+      { select: ["id", "email", "has_account", "first_name", "last_name", "created_at"], take: chunk.length * 20, order: { created_at: "ASC" } }
+    )) as unknown as CustomerRecord[]
+    for (const row of rows) {
+      const email = normalizeEmail(row.email ?? "")
+      if (!chunk.includes(email)) continue
+      found.set(email, [...(found.get(email) ?? []), row])
+    }
+  }
+  return found
+}
+
+/**
+ * The ids of every record that shares the given customer's email (including
+ * its own). For the merchant's views and revocation only: what a customer's
+ * session sees is `sessionRecords` (src/lib/identity.ts).
+ */
 export async function customerIdsSharingEmail(customers: ICustomerModuleService, customerId: string): Promise<string[]> {
   const [customer] = await customers.listCustomers({ id: customerId }, { select: ["id", "email"], take: 1 })
   if (!customer) {

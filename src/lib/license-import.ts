@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { parseCsv } from "./csv"
+import { normalizeEmail } from "./customer-records"
 
 /** Rows one import takes at the most. */
 export const MAX_IMPORT_ROWS = 5000
@@ -8,7 +9,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export type LicenseImportProblem = { line: number; message: string }
 
-/** A row that passed the checks: the key upper-cased, the email lower-cased. */
+/** A row that passed the checks: the key upper-cased, the email as `normalizeEmail` gives it. */
 export type LicenseImportRow = {
   line: number
   key: string
@@ -44,7 +45,7 @@ export function readLicenseImport(csv: string): { rows: LicenseImportRow[]; erro
   const seen = new Set<string>()
   for (const { line, fields } of lines) {
     const key = cell(fields, "key").toUpperCase()
-    const email = cell(fields, "email").toLowerCase()
+    const email = normalizeEmail(cell(fields, "email"))
     const product_title = cell(fields, "product_title")
     const limit = cell(fields, "activation_limit")
     const expires = cell(fields, "expires_at")

@@ -1,8 +1,9 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { portalLocale } from "../lib/portal-links"
 import { ensureCustomerPortalWorkflow } from "./ensure-customer-portal"
 import { PortalEvents } from "./events"
+import { chooseLinkRecipientStep } from "./steps/choose-link-recipient"
 import { issueMagicLinkStep } from "./steps/issue-magic-link"
 import { revokePortalAccessStep } from "./steps/revoke-portal-access"
 import { sendPortalEmailStep } from "./steps/send-portal-email"
@@ -10,7 +11,7 @@ import type { EmailDetails, PortalEmailTemplate } from "../emails/render-portal-
 
 export type IssuePortalLinkWorkflowInput = {
   customer_id: string
-  purpose?: "sign_in" | "invite"
+  purpose?: "sign_in" | "invite" | "confirm_email"
   issued_by_type: "admin_user" | "api_key" | "customer_request" | "system"
   issued_by_id?: string | null
   send_email?: boolean
@@ -21,45 +22,52 @@ export type IssuePortalLinkWorkflowInput = {
   email_template?: PortalEmailTemplate
   /** What that email is about (an amount, an invoice, a plan). */
   email_details?: EmailDetails | null
+  /** The session that asked for the link (a `confirm_email` link proves the address for it). */
+  requested_by_session_id?: string | null
 }
 
 export const issuePortalLinkWorkflowId = "issue-portal-link"
+
+/** The email that carries a link, unless the caller names another. */
+const EMAIL_OF_PURPOSE: Record<NonNullable<IssuePortalLinkWorkflowInput["purpose"]>, PortalEmailTemplate> = {
+  sign_in: "portal-sign-in",
+  invite: "portal-invite",
+  confirm_email: "email-confirm",
+}
 
 /**
  * Issues a one-time portal link for a customer (A3) and, when asked, emails
  * it to them (S3). Links the customer requested by email live 15 minutes and
  * replace that customer's older unused emailed links; links made by the
- * merchant (admin or API) live 24 hours. Unknown customers are NOT_FOUND.
+ * merchant (admin or API) live 24 hours. An emailed link proves the address
+ * once used, and signs into the record that acts for it (see
+ * `chooseLinkRecipientStep`); a link that is not emailed proves nothing.
+ * Unknown customers are NOT_FOUND.
  */
 export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId, (input: IssuePortalLinkWorkflowInput) => {
-  const { data: customers } = useQueryGraphStep({
-    entity: "customer",
-    fields: ["id", "email", "first_name", "last_name"],
-    filters: { id: input.customer_id },
-    options: { throwIfKeyNotFound: true },
-  }).config({ name: "get-portal-customer" })
+  const recipient = chooseLinkRecipientStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, send_email: !!input.send_email })))
   const portal = ensureCustomerPortalWorkflow.runAsStep({ input: {} })
 
-  const linkInput = transform({ input, portal }, ({ input, portal }) => ({
+  const linkInput = transform({ input, portal, recipient }, ({ input, portal, recipient }) => ({
     portal: { id: portal.id, mode: input.mode ?? portal.mode },
-    customer_id: input.customer_id,
+    customer_id: recipient.customer_id,
     purpose: input.purpose ?? "sign_in",
     issued_by_type: input.issued_by_type,
     issued_by_id: input.issued_by_id,
     locale: portalLocale(input.locale, portalLocale(portal.default_locale)),
+    sent_to_email: recipient.sent_to_email,
+    requested_by_session_id: input.requested_by_session_id ?? null,
   }))
   const link = issueMagicLinkStep(linkInput)
 
   when({ input }, ({ input }) => !!input.send_email).then(() => {
-    const email = transform({ input, customers, portal, link, linkInput }, ({ input, customers, portal, link, linkInput }) => {
-      const customer = customers[0]
-      const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
+    const email = transform({ input, recipient, portal, link, linkInput }, ({ input, recipient, portal, link, linkInput }) => {
       return {
-        to: customer.email,
-        template: input.email_template ?? ((input.purpose === "invite" ? "portal-invite" : "portal-sign-in") as PortalEmailTemplate),
+        to: recipient.to!,
+        template: input.email_template ?? EMAIL_OF_PURPOSE[input.purpose ?? "sign_in"],
         locale: linkInput.locale,
-        customer_id: customer.id,
-        customer_name: name || null,
+        customer_id: recipient.customer_id,
+        customer_name: recipient.customer_name,
         store: { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email },
         link: link.url,
         expires_at: link.expires_at,
@@ -70,8 +78,8 @@ export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId,
   })
 
   when({ input }, ({ input }) => input.issued_by_type === "customer_request").then(() => {
-    const older = transform({ input, link }, ({ input, link }) => ({
-      customer_ids: [input.customer_id],
+    const older = transform({ recipient, link }, ({ recipient, link }) => ({
+      customer_ids: [recipient.customer_id],
       links_issued_by: ["customer_request" as const],
       except_link_id: link.link_id,
       sessions: false,
@@ -79,13 +87,15 @@ export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId,
     revokePortalAccessStep(older).config({ name: "revoke-older-emailed-links" })
   })
 
-  const event = transform({ input, link }, ({ input, link }) => ({
-    customer_id: input.customer_id,
+  const event = transform({ input, link, recipient }, ({ input, link, recipient }) => ({
+    customer_id: recipient.customer_id,
     purpose: input.purpose ?? "sign_in",
     issued_by_type: input.issued_by_type,
     expires_at: link.expires_at,
   }))
   emitEventStep({ eventName: PortalEvents.LINK_ISSUED, data: event })
 
-  return new WorkflowResponse({ link: link.url, expires_at: link.expires_at })
+  return new WorkflowResponse(
+    transform({ link, recipient }, ({ link, recipient }) => ({ link: link.url, expires_at: link.expires_at, customer_id: recipient.customer_id, emailed: !!recipient.to }))
+  )
 })

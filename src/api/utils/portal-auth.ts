@@ -1,17 +1,17 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
 import { clock } from "../../lib/clock"
-import { customerIdsSharingEmail } from "../../lib/customer-records"
+import { sessionRecords } from "../../lib/identity"
 import { hashToken, isWellFormedToken } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
-import type { PortalIdentity, PortalSettings } from "../../modules/customer-portal/service"
+import type { PortalSessionIdentity } from "../../modules/customer-portal/service"
 
-export type PortalContext = PortalIdentity & {
-  /** The session's customer and every other record with the same email (guest and account). */
+export type PortalContext = PortalSessionIdentity & {
+  /**
+   * The records the session sees: its own, and those of every address it has
+   * proven (see `sessionRecords`). Every read and change is scoped to these.
+   */
   customer_ids: string[]
-  /** The portal's settings (what the customer may do), read with the session. */
-  settings: PortalSettings
 }
 
 export type PortalRequest<Body = unknown> = MedusaRequest<Body> & { portal: PortalContext }
@@ -24,6 +24,7 @@ const PUBLIC = [
   { method: "POST", path: /^\/store\/portal\/login-requests\/?$/ },
   { method: "POST", path: /^\/store\/portal\/sessions\/?$/ },
   { method: "POST", path: /^\/store\/portal\/email-changes\/?$/ },
+  { method: "POST", path: /^\/store\/portal\/link-previews\/?$/ },
 ]
 
 const unauthorized = (res: MedusaResponse) =>
@@ -50,16 +51,17 @@ export async function authenticatePortal(req: MedusaRequest, res: MedusaResponse
   if (!identity) {
     return unauthorized(res)
   }
-  let customer_ids = identity.customer_ids
+  let { customer_ids, email_confirmed } = identity
   if (!customer_ids) {
-    // At most once a minute per session: the records sharing the customer's email.
-    customer_ids = await customerIdsSharingEmail(req.scope.resolve(Modules.CUSTOMER), identity.customer_id)
-    if (!customer_ids.length) {
+    // At most once a minute per session: the records it sees.
+    const records = await sessionRecords(req.scope, identity)
+    if (!records) {
       return unauthorized(res)
     }
-    await service.rememberSessionCustomers({ session_id: identity.session_id, customer_ids, now })
+    ;({ customer_ids, email_confirmed } = records)
+    await service.rememberSessionCustomers({ session_id: identity.session_id, customer_ids, email_confirmed, now })
   }
-  ;(req as PortalRequest).portal = { ...identity, customer_ids }
+  ;(req as PortalRequest).portal = { ...identity, customer_ids, email_confirmed }
   res.setHeader("Cache-Control", "private, no-store")
   next()
 }

@@ -1,15 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { SubscriptionDTO } from "../../modules/customer-portal/service"
 
 export type PortalPaymentMethod = { id: string; provider_id: string; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null }
 
-type Holder = { id: string; provider_id: string; data: Record<string, unknown>; external_id: string }
+/** A saved method with whom it belongs to: the customer record and its account holder. */
+export type OwnedPaymentMethod = PortalPaymentMethod & { customer_id: string; account_holder_id: string }
 
-/** The account holders of the customer's records (guest and account share an email), by provider. */
+type Holder = { id: string; provider_id: string; data: Record<string, unknown>; external_id: string; customer_id: string }
+
+/** The account holders of these customer records (one person's guest and account records each have their own), by provider. */
 export async function accountHoldersOf(scope: MedusaContainer, customerIds: string[]): Promise<Holder[]> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "customer", fields: ["id", "account_holders.*"], filters: { id: customerIds } })
-  return data.flatMap((c: any) => (c.account_holders ?? []).filter(Boolean)) as Holder[]
+  return data.flatMap((c: any) => (c.account_holders ?? []).filter(Boolean).map((holder: any) => ({ ...holder, customer_id: c.id }))) as Holder[]
 }
 
 /** A saved method as the portal shows it: what the provider lets anyone see of the card. */
@@ -21,39 +25,40 @@ export function presentPaymentMethod(method: { id: string; provider_id: string; 
   return { id: method.id, provider_id: method.provider_id, brand: text(card.brand), last4: text(card.last4), exp_month: num(card.exp_month), exp_year: num(card.exp_year) }
 }
 
-/** Each of the customer's account holders with the methods its provider keeps for it (Medusa keeps none itself). */
-async function methodsByHolder(scope: MedusaContainer, customerIds: string[]) {
+/**
+ * Every method saved with these records' account holders, asked of each
+ * provider (Medusa keeps none itself), with the record and holder it belongs
+ * to. `providers`: only holders of these providers.
+ */
+export async function ownedPaymentMethods(scope: MedusaContainer, customerIds: string[], providers?: string[] | null): Promise<OwnedPaymentMethod[]> {
   const payment = scope.resolve(Modules.PAYMENT)
-  const holders = await accountHoldersOf(scope, customerIds)
-  return Promise.all(
-    holders.map(async (holder) => ({
-      holder,
-      methods: await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => []),
-    }))
+  const holders = (await accountHoldersOf(scope, customerIds)).filter((holder) => !providers || providers.includes(holder.provider_id))
+  const lists = await Promise.all(
+    holders.map(async (holder) => {
+      const methods = await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => [])
+      return methods.map((method) => ({
+        ...presentPaymentMethod({ ...method, provider_id: holder.provider_id }),
+        customer_id: holder.customer_id,
+        account_holder_id: holder.id,
+      }))
+    })
   )
-}
-
-/** Every method saved with the customer's account holders, asked of each provider. */
-export async function savedPaymentMethods(scope: MedusaContainer, customerIds: string[]): Promise<PortalPaymentMethod[]> {
-  return (await methodsByHolder(scope, customerIds)).flatMap(({ methods }) => methods.map(presentPaymentMethod))
+  return lists.flat()
 }
 
 /**
- * One method saved with the customer's account holders, with the holder it
- * belongs to; null when no holder of theirs has it (another customer's method
- * included).
+ * The payment providers that can pay a subscription: those enabled in the
+ * region its renewals are placed in (null: any, when it has no region).
  */
-export async function findSavedPaymentMethod(
-  scope: MedusaContainer,
-  customerIds: string[],
-  id: string
-): Promise<(PortalPaymentMethod & { account_holder_id: string }) | null> {
-  for (const { holder, methods } of await methodsByHolder(scope, customerIds)) {
-    const found = methods.find((method) => method.id === id)
-    if (found) return { ...presentPaymentMethod({ ...found, provider_id: holder.provider_id }), account_holder_id: holder.id }
-  }
-  return null
+export async function providersFor(scope: MedusaContainer, sub: Pick<SubscriptionDTO, "region_id">): Promise<string[] | null> {
+  if (!sub.region_id) return null
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "region", fields: ["payment_providers.id", "payment_providers.is_enabled"], filters: { id: sub.region_id } })
+  return ((data[0] as any)?.payment_providers ?? []).filter((p: any) => p?.is_enabled !== false).map((p: any) => p.id)
 }
+
+/** What the customer is shown of their methods: nothing about whose record keeps each. */
+export const presentOwned = ({ customer_id: _c, account_holder_id: _h, ...method }: OwnedPaymentMethod): PortalPaymentMethod => method
 
 /** The customer's account holder with a provider, made (and linked to the customer) when they have none. */
 export async function ensureAccountHolder(scope: MedusaContainer, customerId: string, providerId: string): Promise<Holder> {
@@ -68,5 +73,5 @@ export async function ensureAccountHolder(scope: MedusaContainer, customerId: st
     [Modules.CUSTOMER]: { customer_id: customerId },
     [Modules.PAYMENT]: { account_holder_id: holder.id },
   })
-  return holder
+  return { ...holder, customer_id: customerId }
 }

@@ -12,6 +12,7 @@ import { generateBusinessId } from "../../lib/tokens"
 import { generateEntityId } from "@medusajs/framework/utils"
 import {
   CustomerPortal,
+  EmailProof,
   IdempotencyKey,
   Invoice,
   InvoiceLine,
@@ -28,6 +29,7 @@ import {
 } from "./models"
 import { resolvePortalOptions, type ResolvedPortalOptions } from "./options"
 import { canTransition, type SubscriptionStatus } from "./subscription-state"
+import type { EmailProofMethod } from "./models/email-proof"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -36,6 +38,15 @@ type InjectedDependencies = {
 export type CustomerPortalDTO = InferTypeOf<typeof CustomerPortal>
 export type SubscriptionDTO = InferTypeOf<typeof Subscription>
 export type PortalSessionDTO = InferTypeOf<typeof PortalSession>
+export type PortalLinkDTO = InferTypeOf<typeof PortalLink>
+
+/** What the portal reads of a magic link that is about to be, or was just, used. */
+export type UsableLink = Pick<
+  PortalLinkDTO,
+  "id" | "portal_id" | "customer_id" | "mode" | "purpose" | "new_email" | "sent_to_email" | "requested_by_session_id" | "expires_at" | "metadata"
+> & { customer_id: string }
+
+const USABLE_LINK_COLUMNS = "id, portal_id, customer_id, mode, purpose, new_email, sent_to_email, requested_by_session_id, expires_at, metadata"
 export type PortalActivityDTO = InferTypeOf<typeof PortalActivity>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
 export type LicenseKeyRow = Omit<InferTypeOf<typeof LicenseKey>, "activations">
@@ -155,9 +166,11 @@ export function licenseRefusal(key: Pick<LicenseState, "status" | "expires_at">,
   return null
 }
 
-/** What a redeemed link or a live session says about who is signed in. */
 /** How long a session's last use and its set of customer records are trusted before they are written again. */
 const SESSION_REFRESH_MS = 60_000
+
+/** The purposes of links that open a session when used. */
+const SESSION_PURPOSES = ["sign_in", "invite", "payment_recovery", "confirm_email"] as const
 
 /** The portal settings a signed-in request needs, read with its session (one query, as fresh as the request). */
 export const PORTAL_SETTINGS = [
@@ -171,12 +184,23 @@ export const PORTAL_SETTINGS = [
 
 export type PortalSettings = Pick<CustomerPortalDTO, (typeof PORTAL_SETTINGS)[number]>
 
+/** What a redeemed link or a live session says about who is signed in. */
 export type PortalIdentity = {
   session_id: string
   portal_id: string
   customer_id: string
   mode: "test" | "live"
   expires_at: Date
+}
+
+/** A live session: who it is for, what it proved and when, and the records it was last found to see. */
+export type PortalSessionIdentity = PortalIdentity & {
+  proven_email: string | null
+  proven_at: Date | null
+  /** Null when they must be worked out again (`rememberSessionCustomers`). */
+  customer_ids: string[] | null
+  email_confirmed: boolean
+  settings: PortalSettings
 }
 
 /**
@@ -200,6 +224,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   IdempotencyKey,
   LicensePlan,
   PortalActivity,
+  EmailProof,
 }) {
   protected readonly options_: ResolvedPortalOptions
 
@@ -395,43 +420,150 @@ export default class CustomerPortalModuleService extends MedusaService({
   }
 
   /**
-   * Marks an unused, unexpired, unrevoked magic link as used and opens a
+   * Marks an unused, unexpired, unrevoked sign-in link as used and opens a
    * session for its customer, in one transaction. The link is claimed by a
    * single UPDATE … WHERE used_at IS NULL, so of any number of concurrent
    * redeems exactly one wins; the others find nothing and get null.
+   *
+   * A link the portal emailed proves its address: the session keeps it as
+   * `proven_email`, and the proof is recorded. `replacing_token_hash` is the
+   * session this browser had until now: it ends here (the browser's cookie is
+   * replaced). When that session is the one that asked for this link (a
+   * `confirm_email` link), the holder of its record has shown they hold the
+   * mailbox too: the new session is for that record, and the proof
+   * (`session_confirmation`) ties the record to the address from now on.
    */
   @InjectTransactionManager()
   async redeemLink(
-    input: { token_hash: string; session_token_hash: string; now: Date; ip?: string | null; user_agent?: string | null },
+    input: {
+      token_hash: string
+      session_token_hash: string
+      now: Date
+      ip?: string | null
+      user_agent?: string | null
+      replacing_token_hash?: string | null
+    },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<PortalIdentity | null> {
+  ): Promise<(PortalIdentity & { proven_email: string | null; confirmed_session: boolean }) | null> {
     const manager = sharedContext.transactionManager as EntityManager
     const [link] = (await manager.execute(
       `UPDATE portal_link SET used_at = ?, updated_at = ?
-       WHERE token_hash = ? AND kind = 'magic' AND purpose <> 'email_change'
+       WHERE token_hash = ? AND kind = 'magic' AND purpose IN (${SESSION_PURPOSES.map(() => "?").join(", ")})
          AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
-       RETURNING id, portal_id, customer_id, mode`,
-      [input.now, input.now, input.token_hash, input.now]
-    )) as { id: string; portal_id: string; customer_id: string; mode: "test" | "live" }[]
+       RETURNING id, portal_id, customer_id, mode, sent_to_email, requested_by_session_id`,
+      [input.now, input.now, input.token_hash, ...SESSION_PURPOSES, input.now]
+    )) as {
+      id: string
+      portal_id: string
+      customer_id: string
+      mode: "test" | "live"
+      sent_to_email: string | null
+      requested_by_session_id: string | null
+    }[]
     if (!link) {
       return null
     }
+    const replaced = input.replacing_token_hash ? await this.endReplacedSession(manager, input.replacing_token_hash, input.now) : null
+    const confirmed = !!(link.sent_to_email && link.requested_by_session_id && replaced?.live && replaced.id === link.requested_by_session_id)
+    const customerId = confirmed ? replaced!.customer_id : link.customer_id
     const expires_at = new Date(input.now.getTime() + this.options_.sessionTtlMs)
     const session = await this.createPortalSessions(
       {
         portal_id: link.portal_id,
-        customer_id: link.customer_id,
+        customer_id: customerId,
         mode: link.mode,
         token_hash: input.session_token_hash,
         link_id: link.id,
         expires_at,
         last_seen_at: input.now,
+        proven_email: link.sent_to_email,
+        proven_at: link.sent_to_email ? input.now : null,
         ip: input.ip?.slice(0, 64) ?? null,
         user_agent: input.user_agent?.slice(0, 512) ?? null,
       },
       sharedContext
     )
-    return { session_id: session.id, portal_id: link.portal_id, customer_id: link.customer_id, mode: link.mode, expires_at }
+    if (link.sent_to_email) {
+      await this.recordEmailProof({ email: link.sent_to_email, customer_id: link.customer_id, method: "emailed_link", link_id: link.id, now: input.now }, sharedContext)
+    }
+    if (confirmed) {
+      await this.recordEmailProof({ email: link.sent_to_email!, customer_id: customerId, method: "session_confirmation", link_id: link.id, now: input.now }, sharedContext)
+    }
+    return {
+      session_id: session.id,
+      portal_id: link.portal_id,
+      customer_id: customerId,
+      mode: link.mode,
+      expires_at,
+      proven_email: link.sent_to_email,
+      confirmed_session: confirmed,
+    }
+  }
+
+  /** Ends the session a browser had before it signed in again; whether it was still live, and whose it was. */
+  private async endReplacedSession(manager: EntityManager, tokenHash: string, now: Date) {
+    const idleSince = new Date(now.getTime() - this.options_.sessionIdleTimeoutMs)
+    const [row] = (await manager.execute(
+      `UPDATE portal_session SET revoked_at = ?, updated_at = ?
+       WHERE token_hash = ? AND revoked_at IS NULL AND deleted_at IS NULL
+       RETURNING id, customer_id, (expires_at > ? AND last_seen_at > ?) AS live`,
+      [now, now, tokenHash, now, idleSince]
+    )) as { id: string; customer_id: string; live: boolean }[]
+    return row ?? null
+  }
+
+  /**
+   * Records that an address was proven for a customer record, and how: the
+   * first time is kept, the latest replaces the one before. Addresses are
+   * stored as `normalizeEmail` gives them.
+   */
+  @InjectTransactionManager()
+  async recordEmailProof(
+    input: { email: string; customer_id: string; method: EmailProofMethod; link_id?: string | null; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(
+      `INSERT INTO portal_email_proof (id, email, customer_id, method, first_proven_at, proven_at, link_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (email, customer_id, method) WHERE deleted_at IS NULL
+       DO UPDATE SET proven_at = GREATEST(portal_email_proof.proven_at, EXCLUDED.proven_at), link_id = EXCLUDED.link_id, updated_at = now()`,
+      [generateEntityId(undefined, "pproof"), input.email, input.customer_id, input.method, input.now, input.now, input.link_id ?? null]
+    )
+  }
+
+  /** `recordsConfirmedFor` for many addresses at once: by address, the records confirmed for it, most recently first. */
+  @InjectManager()
+  async recordsConfirmedForEmails(emails: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>()
+    if (!emails.length) return found
+    const manager = sharedContext.manager as EntityManager
+    const rows = (await manager.execute(
+      `SELECT email, customer_id FROM portal_email_proof
+       WHERE method = 'session_confirmation' AND deleted_at IS NULL AND email = ANY(ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))
+       ORDER BY proven_at DESC`,
+      [JSON.stringify(emails)]
+    )) as { email: string; customer_id: string }[]
+    for (const row of rows) found.set(row.email, [...(found.get(row.email) ?? []), row.customer_id])
+    return found
+  }
+
+  /**
+   * Of these customer records, the ones whose holder has shown they hold the
+   * mailbox of `email` from a session of the record (`session_confirmation`),
+   * most recently first.
+   */
+  @InjectManager()
+  async recordsConfirmedFor(email: string, customerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!customerIds.length) return []
+    const manager = sharedContext.manager as EntityManager
+    const rows = (await manager.execute(
+      `SELECT customer_id FROM portal_email_proof
+       WHERE email = ? AND method = 'session_confirmation' AND deleted_at IS NULL AND customer_id IN (${marks(customerIds)})
+       ORDER BY proven_at DESC`,
+      [email, ...customerIds]
+    )) as { customer_id: string }[]
+    return rows.map((row) => row.customer_id)
   }
 
   /**
@@ -447,16 +579,26 @@ export default class CustomerPortalModuleService extends MedusaService({
     tokenHash: string,
     now: Date,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<(PortalIdentity & { customer_ids: string[] | null; settings: PortalSettings }) | null> {
+  ): Promise<PortalSessionIdentity | null> {
     const manager = sharedContext.manager as EntityManager
     const idleSince = new Date(now.getTime() - this.options_.sessionIdleTimeoutMs)
     const [row] = (await manager.execute(
       `SELECT s.id, s.portal_id, s.customer_id, s.mode, s.expires_at, s.last_seen_at, s.customer_ids, s.customers_checked_at,
+              s.proven_email, s.proven_at, s.email_confirmed,
               ${PORTAL_SETTINGS.map((column) => `p.${column}`).join(", ")}
        FROM portal_session s JOIN customer_portal p ON p.id = s.portal_id AND p.deleted_at IS NULL
        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.deleted_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ?`,
       [tokenHash, now, idleSince]
-    )) as (PortalIdentity & PortalSettings & { id: string; last_seen_at: Date; customer_ids: string[] | null; customers_checked_at: Date | null })[]
+    )) as (PortalIdentity &
+      PortalSettings & {
+        id: string
+        last_seen_at: Date
+        customer_ids: string[] | null
+        customers_checked_at: Date | null
+        proven_email: string | null
+        proven_at: Date | null
+        email_confirmed: boolean | null
+      })[]
     if (!row) {
       return null
     }
@@ -471,7 +613,10 @@ export default class CustomerPortalModuleService extends MedusaService({
       customer_id: row.customer_id,
       mode: row.mode,
       expires_at: new Date(row.expires_at),
+      proven_email: row.proven_email,
+      proven_at: row.proven_at ? new Date(row.proven_at) : null,
       customer_ids: fresh && row.customer_ids?.length ? row.customer_ids : null,
+      email_confirmed: !!row.email_confirmed,
       settings: Object.fromEntries(PORTAL_SETTINGS.map((column) => [column, row[column]])) as PortalSettings,
     }
   }
@@ -512,16 +657,16 @@ export default class CustomerPortalModuleService extends MedusaService({
     return freed.length > 0
   }
 
-  /** Remembers the customer records a session sees (see `authenticateSession`). */
+  /** Remembers the customer records a session sees, and whether its own address is confirmed (see `authenticateSession`). */
   @InjectManager()
   async rememberSessionCustomers(
-    input: { session_id: string; customer_ids: string[]; now: Date },
+    input: { session_id: string; customer_ids: string[]; email_confirmed: boolean; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.manager as EntityManager
     await manager.execute(
-      "UPDATE portal_session SET customer_ids = ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), customers_checked_at = ? WHERE id = ?",
-      [JSON.stringify(input.customer_ids), input.now, input.session_id]
+      "UPDATE portal_session SET customer_ids = ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), email_confirmed = ?, customers_checked_at = ? WHERE id = ?",
+      [JSON.stringify(input.customer_ids), input.email_confirmed, input.now, input.session_id]
     )
   }
 
@@ -550,6 +695,8 @@ export default class CustomerPortalModuleService extends MedusaService({
       links_issued_by?: ("admin_user" | "api_key" | "customer_request" | "system")[]
       except_link_id?: string
       sessions?: boolean
+      /** A session that stays (the one that made an email change). */
+      except_session_id?: string | null
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ links: number; sessions: number }> {
@@ -571,8 +718,8 @@ export default class CustomerPortalModuleService extends MedusaService({
     if (input.sessions !== false) {
       sessions = (await manager.execute(
         `UPDATE portal_session SET revoked_at = ?, updated_at = ?
-         WHERE customer_id IN (${ids}) AND revoked_at IS NULL AND deleted_at IS NULL RETURNING id`,
-        [input.now, input.now, ...input.customer_ids]
+         WHERE customer_id IN (${ids}) AND revoked_at IS NULL AND deleted_at IS NULL ${input.except_session_id ? "AND id <> ?" : ""} RETURNING id`,
+        [input.now, input.now, ...input.customer_ids, ...(input.except_session_id ? [input.except_session_id] : [])]
       )) as unknown[]
     }
     return { links: links.length, sessions: sessions.length }
@@ -892,20 +1039,43 @@ export default class CustomerPortalModuleService extends MedusaService({
     return counts
   }
 
-  /** Uses an email-change link once: the customer and the address it names, or null if it is unknown, used, revoked or expired. */
+  /**
+   * Uses a magic link of one of `purposes` once: the one UPDATE … WHERE
+   * used_at IS NULL claims it, so of concurrent uses one wins. Null when the
+   * link is unknown, used, revoked, expired or of another purpose.
+   */
   @InjectManager()
-  async consumeEmailChangeLink(
-    input: { token_hash: string; now: Date },
+  async consumeLink(
+    input: { token_hash: string; purposes: readonly PortalLinkDTO["purpose"][]; now: Date },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ customer_id: string; new_email: string; portal_id: string } | null> {
+  ): Promise<UsableLink | null> {
     const manager = sharedContext.manager as EntityManager
     const [link] = (await manager.execute(
       `UPDATE portal_link SET used_at = ?, updated_at = ?
-       WHERE token_hash = ? AND kind = 'magic' AND purpose = 'email_change' AND new_email IS NOT NULL
+       WHERE token_hash = ? AND kind = 'magic' AND purpose IN (${marks([...input.purposes])})
          AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
-       RETURNING customer_id, new_email, portal_id`,
-      [input.now, input.now, input.token_hash, input.now]
-    )) as { customer_id: string; new_email: string; portal_id: string }[]
+       RETURNING ${USABLE_LINK_COLUMNS}`,
+      [input.now, input.now, input.token_hash, ...input.purposes, input.now]
+    )) as UsableLink[]
+    return link ?? null
+  }
+
+  /** Gives a consumed link back, when what it was used for could not be done (a workflow's compensation). */
+  @InjectManager()
+  async releaseLink(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.manager as EntityManager
+    await manager.execute("UPDATE portal_link SET used_at = NULL, updated_at = now() WHERE id = ? AND revoked_at IS NULL", [id])
+  }
+
+  /** A magic link that could be used now, without using it (the page a link opens says what it will do). */
+  @InjectManager()
+  async findUsableLink(tokenHash: string, now: Date, @MedusaContext() sharedContext: Context = {}): Promise<UsableLink | null> {
+    const manager = sharedContext.manager as EntityManager
+    const [link] = (await manager.execute(
+      `SELECT ${USABLE_LINK_COLUMNS} FROM portal_link
+       WHERE token_hash = ? AND kind = 'magic' AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL`,
+      [tokenHash, now]
+    )) as UsableLink[]
     return link ?? null
   }
 }

@@ -14,6 +14,9 @@ import { chargePeriod, issueSubscriptionInvoice, paidFromOrder } from "./renew-s
 export type NewPaymentMethod = {
   id: string
   provider_id: string
+  /** The customer record whose account holder keeps the method, and that holder. */
+  customer_id: string
+  account_holder_id: string
   brand: string | null
   last4: string | null
   exp_month: number | null
@@ -42,6 +45,8 @@ export type ChangePaymentMethodOutcome =
 
 const methodFields = (method: NewPaymentMethod) => ({
   payment_provider_id: method.provider_id,
+  payment_customer_id: method.customer_id,
+  account_holder_id: method.account_holder_id,
   payment_method_id: method.id,
   payment_method_brand: method.brand,
   payment_method_last4: method.last4,
@@ -93,7 +98,8 @@ async function changePaymentMethod(container: MedusaContainer, input: ChangePaym
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const now = clock.now()
   const sub = await service.retrieveSubscription(input.subscription_id)
-  const method = input.payment_method
+  // A charge interrupted before methods carried their record (kept on its invoice) was the subscription's own.
+  const method = { ...input.payment_method, customer_id: input.payment_method.customer_id ?? sub.customer_id }
   if (sub.status === "cancelled" || sub.status === "expired") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This subscription has ended: there is no payment method to change.")
   }
@@ -106,6 +112,7 @@ async function changePaymentMethod(container: MedusaContainer, input: ChangePaym
   const charge = await chargePeriod(container, sub, invoice, {
     provider_id: method.provider_id,
     payment_method_id: method.id,
+    customer_id: method.customer_id,
     on_session: { confirmation: input.confirmation },
     // Whoever completes this charge if it is interrupted (see `finishInterruptedCharges`) gives the subscription this method.
     metadata: { pending_payment_method: method },

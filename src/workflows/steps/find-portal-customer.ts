@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { Modules } from "@medusajs/framework/utils"
-import { findCustomersByEmail } from "../../lib/customer-records"
+import { homeRecord } from "../../lib/identity"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 
@@ -8,9 +7,10 @@ export const findPortalCustomerStepId = "find-portal-customer"
 
 /**
  * The customer a sign-in request on the static page is for: the business id
- * must be this store's, and the email one of its customers' (guest or account;
- * the account is preferred). Answers null otherwise; nothing is thrown, since
- * the requester must not learn which it was.
+ * must be this store's, and the email one of its customers' (guest or
+ * account); of the address's records, the one that acts for its holder
+ * (`homeRecord`). Answers null otherwise; nothing is thrown, since the
+ * requester must not learn which it was.
  */
 export const findPortalCustomerStep = createStep(
   findPortalCustomerStepId,
@@ -20,7 +20,7 @@ export const findPortalCustomerStep = createStep(
     if (!portal) {
       return new StepResponse({ customer_id: null as string | null })
     }
-    const [customer] = await findCustomersByEmail(container.resolve(Modules.CUSTOMER), input.email)
+    const customer = await homeRecord(container, input.email)
     return new StepResponse({ customer_id: customer?.id ?? null })
   }
 )

@@ -1,6 +1,8 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { clock } from "../../lib/clock"
+import { findCustomersByEmails } from "../../lib/customer-records"
+import { pickHomeRecord, recordsWithPurchases } from "../../lib/identity"
 import type { LicenseImportProblem, LicenseImportRow } from "../../lib/license-import"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
@@ -8,24 +10,28 @@ import type CustomerPortalModuleService from "../../modules/customer-portal/serv
 export type ImportLicenseKeysStepInput = { rows: LicenseImportRow[]; dry_run: boolean; portal: { id: string; mode: "test" | "live" } }
 
 /**
- * Gives each checked row's key to the customer with its email (their account
- * first); keys already here are skipped, a row whose email has no customer is
- * a problem. With `dry_run` nothing is written. Undone by removing the keys
- * it added.
+ * Gives each checked row's key to the record that acts for its email's
+ * holder (`pickHomeRecord`: never an account whose address was not
+ * confirmed over the guest record of it); emails compare as
+ * `normalizeEmail` does. Keys already here are skipped, a row whose email
+ * has no customer is a problem. With `dry_run` nothing is written. Undone by
+ * removing the keys it added.
  */
 export const importLicenseKeysStep = createStep(
   "import-license-keys",
   async (input: ImportLicenseKeysStepInput, { container }) => {
     const { rows } = input
-    const emails = [...new Set(rows.map((row) => row.email))]
-    const customers = emails.length
-      ? await container.resolve(Modules.CUSTOMER).listCustomers({ email: emails }, { select: ["id", "email", "has_account"], take: emails.length * 5 })
-      : []
-    const customerOf = new Map<string, string>()
-    for (const customer of [...customers].sort((a, b) => Number(b.has_account) - Number(a.has_account))) {
-      if (!customerOf.has(customer.email.toLowerCase())) customerOf.set(customer.email.toLowerCase(), customer.id)
-    }
     const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+    const emails = [...new Set(rows.map((row) => row.email))]
+    const records = await findCustomersByEmails(container.resolve(Modules.CUSTOMER), emails)
+    const confirmed = await service.recordsConfirmedForEmails([...records.keys()])
+    const customerOf = new Map<string, string>()
+    for (const [email, found] of records) {
+      const guests = found.filter((r) => !r.has_account)
+      const withPurchases = !confirmed.get(email) && guests.length > 1 ? await recordsWithPurchases(container, guests.map((g) => g.id)) : new Set<string>()
+      const home = pickHomeRecord(found, confirmed.get(email) ?? [], withPurchases)
+      if (home) customerOf.set(email, home.id)
+    }
     const existing = new Set(
       rows.length ? (await service.listLicenseKeys({ key: rows.map((row) => row.key) }, { select: ["key"], take: rows.length })).map((k) => k.key) : []
     )

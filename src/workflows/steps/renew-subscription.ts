@@ -33,6 +33,8 @@ export type Charge =
 export type ChargeWith = {
   provider_id: string
   payment_method_id: string
+  /** The customer record whose account holder keeps the method (one person's records each have their own). */
+  customer_id: string
   /** The customer is present: a bank's extra confirmation can be asked for, and once given is passed on. */
   on_session?: { confirmation?: "completed" }
   /** Kept on the invoice with the charge's cart, for whoever completes an interrupted charge. */
@@ -170,7 +172,8 @@ async function settle(container: MedusaContainer, placed: PlacedOrder): Promise<
  * Charges one period as an order of the renewal (so the merchant sees it in
  * the admin, with its payment, and can refund it there): a cart for the
  * customer with the plan at the subscription's price, paid off-session with
- * the saved method, completed and captured. A decline leaves the cart open
+ * the saved method — through the account holder of the record that keeps it
+ * — completed and captured. A decline leaves the cart open
  * and no order, and takes the cart (and `using.metadata`) off the invoice
  * again. The cart's id is kept on the invoice first, so an attempt after a
  * crash or a lost connection finds the order already placed and only
@@ -189,6 +192,8 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
   const quantity = Math.max(1, sub.quantity ?? 1)
   const methodId = using?.payment_method_id ?? sub.payment_method_id
+  // The order is the subscription's customer's; the payment is made for the record whose account holder has the method.
+  const payer = using?.customer_id ?? sub.payment_customer_id ?? sub.customer_id
   const { result: cart } = await createCartWorkflow(container).run({
     input: {
       region_id: sub.region_id ?? undefined,
@@ -217,7 +222,7 @@ export async function chargePeriod(container: MedusaContainer, sub: Subscription
       input: {
         payment_collection_id: collection.id,
         provider_id: using?.provider_id ?? sub.payment_provider_id!,
-        customer_id: sub.customer_id,
+        customer_id: payer,
         // `payment_method_id` for the test card provider, `payment_method` + `confirm` for Stripe's
         // (a PaymentIntent confirmed at once); off-session unless the customer is paying right now.
         data: {

@@ -9,6 +9,8 @@ export type RevokePortalAccessStepInput = {
   links_issued_by?: ("admin_user" | "api_key" | "customer_request" | "system")[]
   except_link_id?: string
   sessions?: boolean
+  /** A session that stays live (the one that made an email change). */
+  except_session_id?: string | null
 }
 
 export const revokePortalAccessStepId = "revoke-portal-access"

@@ -16,7 +16,10 @@ import {
   StorePortalListInvoices,
   StorePortalListLicenseKeys,
   StorePortalListOrders,
+  StorePortalListPaymentMethods,
   StorePortalLoginRequest,
+  StorePortalPreviewLink,
+  StorePortalRequestEmailConfirmation,
   StorePortalConfirmEmailChange,
   StorePortalRequestEmailChange,
   StorePortalUpdateProfile,
@@ -57,6 +60,25 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["POST"],
+    matcher: "/store/portal/me/email-confirmation",
+    middlewares: [
+      rateLimit([
+        { name: "email-confirmation:gap", limit: 1, periodMs: 60_000, subject: (req) => (req as PortalRequest).portal?.customer_id },
+        { name: "email-confirmation:customer", limit: 5, periodMs: HOUR, subject: (req) => (req as PortalRequest).portal?.customer_id },
+      ]),
+      validateBody(StorePortalRequestEmailConfirmation),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/portal/link-previews",
+    middlewares: [
+      rateLimit([{ name: "link-preview:ip", limit: 60, periodMs: 15 * 60_000, burst: 20, subject: clientIp }]),
+      validateBody(StorePortalPreviewLink),
+    ],
+  },
+  {
+    method: ["POST"],
     matcher: "/store/portal/email-changes",
     middlewares: [
       rateLimit([{ name: "email-change-confirm:ip", limit: 30, periodMs: HOUR, burst: 10, subject: clientIp }]),
@@ -69,6 +91,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/portal/exports/invoices", middlewares: [validateQuery(StorePortalExportInvoices)] },
   { method: ["GET"], matcher: "/store/portal/subscriptions", middlewares: [validateQuery(StorePortalListSubscriptions)] },
   { method: ["GET"], matcher: "/store/portal/license-keys", middlewares: [validateQuery(StorePortalListLicenseKeys)] },
+  { method: ["GET"], matcher: "/store/portal/payment-methods", middlewares: [validateQuery(StorePortalListPaymentMethods)] },
   {
     method: ["POST"],
     matcher: "/store/portal/payment-methods",

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { normalizeEmail } from "../../../lib/customer-records"
 
 const locale = z.enum(["en", "ar"], { message: 'locale must be "en" or "ar"' })
 
@@ -10,10 +11,9 @@ export const StorePortalLoginRequest = z
       .regex(/^bus_[A-Za-z0-9]+$/, { message: "business_id is not valid" }),
     email: z
       .string({ message: "Enter the email address you used to buy." })
-      .trim()
-      .max(254, { message: "That email address is too long." })
-      .pipe(z.email({ message: "Enter a valid email address, such as name@example.com." }))
-      .transform((email) => email.toLowerCase()),
+      .transform(normalizeEmail)
+      .pipe(z.string().max(254, { message: "That email address is too long." }))
+      .pipe(z.email({ message: "Enter a valid email address, such as name@example.com." })),
     locale: locale.optional(),
     mode: z.enum(["test", "live"], { message: 'mode must be "test" or "live"' }).optional(),
   })
@@ -28,6 +28,9 @@ export const StorePortalCreateSession = z
   })
   .strict()
 export type StorePortalCreateSessionType = z.infer<typeof StorePortalCreateSession>
+
+export const StorePortalPreviewLink = StorePortalCreateSession
+export type StorePortalPreviewLinkType = z.infer<typeof StorePortalPreviewLink>
 
 /** `limit` and `offset` of a portal list; lists never answer more than 50 rows at once. */
 export const PortalPagination = {
@@ -88,8 +91,16 @@ export const StorePortalCancelSubscription = z
   .strict()
 export type StorePortalCancelSubscriptionType = z.infer<typeof StorePortalCancelSubscription>
 
+const subscriptionId = z.string({ message: "subscription_id must be text" }).regex(/^sub_[A-Za-z0-9]{1,64}$/, { message: "subscription_id is not valid" })
+
+/** `subscription_id`: only the methods that can pay that subscription. */
+export const StorePortalListPaymentMethods = z.object({ subscription_id: subscriptionId.optional() }).strict()
+export type StorePortalListPaymentMethodsType = z.infer<typeof StorePortalListPaymentMethods>
+
 export const StorePortalAddPaymentMethod = z
   .object({
+    /** The subscription the method is added for: it is saved where it can pay it. */
+    subscription_id: subscriptionId.optional(),
     provider_id: z.string({ message: "provider_id is required" }).trim().regex(/^pp_[A-Za-z0-9_-]{1,100}$/, { message: "provider_id is not valid" }),
     payment_method_id: z
       .string({ message: "payment_method_id is required" })
@@ -140,10 +151,16 @@ export type StorePortalUpdateProfileType = z.infer<typeof StorePortalUpdateProfi
 
 export const StorePortalRequestEmailChange = z
   .object({
-    email: z.string({ message: "Enter an email address." }).trim().toLowerCase().max(254).email({ message: "Enter a valid email address." }),
+    email: z
+      .string({ message: "Enter an email address." })
+      .transform(normalizeEmail)
+      .pipe(z.string().max(254, { message: "That email address is too long." }))
+      .pipe(z.email({ message: "Enter a valid email address." })),
   })
   .strict()
 export type StorePortalRequestEmailChangeType = z.infer<typeof StorePortalRequestEmailChange>
+
+export const StorePortalRequestEmailConfirmation = z.object({}).strict()
 
 export const StorePortalConfirmEmailChange = z
   .object({ token: z.string({ message: "token is required" }).regex(/^[A-Za-z0-9_-]{43}$/, { message: "This link is invalid or has expired. Ask for a new one from your profile." }) })

@@ -14,6 +14,9 @@ export const PORTAL_ACTIVITY_ACTIONS = [
   "profile_updated",
   "email_change_requested",
   "email_changed",
+  "email_change_undone",
+  "email_confirmation_requested",
+  "email_confirmed",
 ] as const
 
 export type PortalActivityAction = (typeof PORTAL_ACTIVITY_ACTIONS)[number]

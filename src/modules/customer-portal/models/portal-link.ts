@@ -1,9 +1,17 @@
 import { model } from "@medusajs/framework/utils"
 
+/** Links that carry an address (`new_email`): the email-change steps. None of them opens a session. */
+export const EMAIL_CHANGE_PURPOSES = ["email_change_authorize", "email_change", "email_change_undo"] as const
+
 /**
  * A way into the portal. `static` links exist once per business and mode and
  * never expire (A1, A2); `magic` links belong to one customer, are used once and
  * expire (A3). Only the SHA-256 of a magic link's token is kept.
+ *
+ * Purposes: `sign_in`, `invite` and `payment_recovery` open a session;
+ * `confirm_email` does too, and proves the address for the session that asked
+ * for it when used in that session's browser; the email-change purposes only
+ * move an address (see `EMAIL_CHANGE_PURPOSES`).
  */
 const PortalLink = model
   .define("portal_link", {
@@ -13,14 +21,25 @@ const PortalLink = model
     mode: model.enum(["test", "live"]),
     customer_id: model.text().nullable(),
     token_hash: model.text().nullable(),
-    purpose: model.enum(["sign_in", "invite", "payment_recovery", "email_change"]).default("sign_in"),
+    purpose: model.enum(["sign_in", "invite", "payment_recovery", "confirm_email", ...EMAIL_CHANGE_PURPOSES]).default("sign_in"),
     issued_by_type: model.enum(["system", "admin_user", "api_key", "customer_request"]).default("system"),
     issued_by_id: model.text().nullable(),
     expires_at: model.dateTime().nullable(),
     used_at: model.dateTime().nullable(),
     revoked_at: model.dateTime().nullable(),
-    /** For `email_change` links: the address that becomes the customer's email once used. */
+    /**
+     * For the email-change purposes: the address that becomes the customer's
+     * email once the change is made (for an undo, the address it restores).
+     */
     new_email: model.text().nullable(),
+    /**
+     * The address (normalised) the portal emailed this link to, or null when it
+     * was handed to someone (the admin's "Create link", the A5 API): only an
+     * emailed link proves the address when used.
+     */
+    sent_to_email: model.text().nullable(),
+    /** The session that asked for this link (a confirmation, an email change), if one did. */
+    requested_by_session_id: model.text().nullable(),
     metadata: model.json().nullable(),
   })
   .indexes([
@@ -49,7 +68,7 @@ const PortalLink = model
     { name: "portal_link_token_hash_sha256", expression: (c) => `${c.token_hash} IS NULL OR ${c.token_hash} ~ '^[0-9a-f]{64}$'` },
     {
       name: "portal_link_email_change_target",
-      expression: (c) => `(${c.purpose} = 'email_change') = (${c.new_email} IS NOT NULL)`,
+      expression: (c) => `(${c.purpose} IN (${EMAIL_CHANGE_PURPOSES.map((p) => `'${p}'`).join(", ")})) = (${c.new_email} IS NOT NULL)`,
     },
   ])
 

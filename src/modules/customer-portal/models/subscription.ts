@@ -38,6 +38,12 @@ const Subscription = model
     ended_at: model.dateTime().nullable(),
     on_hold_since: model.dateTime().nullable(),
     payment_provider_id: model.text().nullable(),
+    /**
+     * Whose account holder keeps the payment method: the customer record a
+     * renewal's payment is made for (one person's guest and account records
+     * each have their own). Null: the subscription's own customer.
+     */
+    payment_customer_id: model.text().nullable(),
     account_holder_id: model.text().nullable(),
     payment_method_id: model.text().nullable(),
     payment_method_brand: model.text().nullable(),

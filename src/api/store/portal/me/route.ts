@@ -6,6 +6,7 @@ import { normalisePhone, PHONE_INVALID } from "../../../../lib/phone"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import type { StorePortalUpdateProfileType } from "../validators"
 import { recordCustomerActivity } from "../../../utils/activity"
+import { PROFILE_LOCKED } from "./email-change/route"
 
 async function profileOf(req: PortalRequest) {
   const [[customer], pending_email_change] = await Promise.all([
@@ -24,6 +25,13 @@ async function profileOf(req: PortalRequest) {
       company_name: customer?.company_name ?? null,
     },
     session: { mode: req.portal.mode, expires_at: req.portal.expires_at },
+    /**
+     * Whether this session has shown it holds the address (a link emailed
+     * there, now or, for this record, once before). When not, purchases made
+     * with the address under other customer records are not shown; whether
+     * there are any is not said (POST /store/portal/me/email-confirmation).
+     */
+    identity: { email_confirmed: req.portal.email_confirmed },
     profile: { can_edit: portal.allow_profile_edit, pending_email_change },
   }
 }
@@ -41,7 +49,7 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
 export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res: MedusaResponse) => {
   const portal = req.portal.settings
   if (!portal.allow_profile_edit) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your profile cannot be changed from this portal. Contact the store to change it.")
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, PROFILE_LOCKED)
   }
   const { first_name, last_name, phone } = req.validatedBody
   const update: Record<string, string | null> = {}

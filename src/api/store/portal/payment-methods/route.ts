@@ -1,29 +1,51 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { mayReceivePaymentMethods } from "../../../../lib/identity"
 import type { PortalRequest } from "../../../utils/portal-auth"
-import { ensureAccountHolder, presentPaymentMethod, savedPaymentMethods } from "../../../utils/portal-payment-methods"
-import type { StorePortalAddPaymentMethodType } from "../validators"
+import { ensureAccountHolder, ownedPaymentMethods, presentOwned, presentPaymentMethod, providersFor } from "../../../utils/portal-payment-methods"
+import { ownSubscription } from "../../../utils/portal-subscription"
+import type { StorePortalAddPaymentMethodType, StorePortalListPaymentMethodsType } from "../validators"
 import { recordCustomerActivity } from "../../../utils/activity"
 
-/** P3: the customer's saved payment methods (brand, last four, expiry), from their account holders. */
+export const PROVIDER_UNAVAILABLE = "This payment provider is not available. Choose another way to pay."
+
+/**
+ * P3: the customer's saved payment methods (brand, last four, expiry), from
+ * the account holders of the records their session sees. With
+ * `subscription_id`, exactly those that can pay that subscription: their
+ * provider takes payments where it renews.
+ */
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
-  res.json({ payment_methods: await savedPaymentMethods(req.scope, req.portal.customer_ids) })
+  const { subscription_id } = req.validatedQuery as StorePortalListPaymentMethodsType
+  const providers = subscription_id ? await providersFor(req.scope, await ownSubscription(req.scope, req.portal, subscription_id)) : null
+  res.json({ payment_methods: (await ownedPaymentMethods(req.scope, req.portal.customer_ids, providers)).map(presentOwned) })
 }
 
 /**
  * P3, M2: saves a new method through the provider's own flow: the storefront
  * hands over what the provider's form produced (for the test card provider,
- * the card id from POST /store/test-cards), never a card number, and the
- * method is saved with the signed-in customer's account holder (made when
- * they have none).
+ * the card id from POST /store/test-cards), never a card number. It is saved
+ * with the account holder (made when there is none) of the session's own
+ * record — or, when it is added for a subscription of another record the
+ * session may give methods to, of that record, so that it can pay it (see
+ * `mayReceivePaymentMethods`).
  */
 export const POST = async (req: PortalRequest<StorePortalAddPaymentMethodType>, res: MedusaResponse) => {
-  const { provider_id, payment_method_id } = req.validatedBody
+  const { provider_id, payment_method_id, subscription_id } = req.validatedBody
   const [provider] = await req.scope.resolve(Modules.PAYMENT).listPaymentProviders({ id: provider_id, is_enabled: true }, { take: 1 })
   if (!provider) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment provider is not available. Choose another way to pay.")
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, PROVIDER_UNAVAILABLE)
   }
-  const holder = await ensureAccountHolder(req.scope, req.portal.customer_id, provider_id)
+  let owner = req.portal.customer_id
+  if (subscription_id) {
+    const sub = await ownSubscription(req.scope, req.portal, subscription_id)
+    const providers = await providersFor(req.scope, sub)
+    if (providers && !providers.includes(provider_id)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, PROVIDER_UNAVAILABLE)
+    }
+    if (await mayReceivePaymentMethods(req.scope, req.portal, sub.customer_id)) owner = sub.customer_id
+  }
+  const holder = await ensureAccountHolder(req.scope, owner, provider_id)
   let saved
   try {
     saved = await req.scope

@@ -6,7 +6,11 @@ import { recordAdminActivity } from "../../../../utils/activity"
 /**
  * A5: creates a time-limited portal link for a customer — from the admin's
  * "Share invite", or from the merchant's server with a secret API key — and
- * optionally emails it to them.
+ * optionally emails it to them. A link handed over this way proves nothing
+ * about who holds it: its session sees only this customer record until the
+ * address is confirmed (see docs/architecture.md, "Identity"). An emailed
+ * link proves the address, so it is never answered here: only the mailbox
+ * gets it.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePortalSessionType>, res: MedusaResponse) => {
   const { actor_type, actor_id } = req.auth_context
@@ -20,7 +24,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePortalSess
       locale: req.validatedBody.locale,
     },
   })
-  await recordAdminActivity(req, req.params.id, "link_issued", { emailed: req.validatedBody.send_email ?? false })
+  await recordAdminActivity(req, req.params.id, "link_issued", { emailed: result.emailed })
   res.setHeader("Cache-Control", "no-store")
-  res.status(201).json({ portal_session: { link: result.link, expires_at: result.expires_at } })
+  res.status(201).json({ portal_session: { link: result.emailed ? null : result.link, emailed: result.emailed, expires_at: result.expires_at } })
 }

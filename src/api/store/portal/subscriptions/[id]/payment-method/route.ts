@@ -6,12 +6,13 @@ import { changeSubscriptionPaymentMethodWorkflow } from "../../../../../../workf
 import { answerIdempotently, type IdempotentAnswer } from "../../../../../utils/idempotency"
 import type { PortalRequest } from "../../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../../utils/portal-invoice"
-import { findSavedPaymentMethod, presentPaymentMethod } from "../../../../../utils/portal-payment-methods"
+import { ownedPaymentMethods, presentPaymentMethod, providersFor } from "../../../../../utils/portal-payment-methods"
 import { outstandingBySubscription, ownSubscription, presentSubscription } from "../../../../../utils/portal-subscription"
 import type { StorePortalChangePaymentMethodType } from "../../../validators"
 import { recordCustomerActivity } from "../../../../../utils/activity"
 
 export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your account."
+export const PAYMENT_METHOD_CANNOT_PAY = "This payment method cannot pay this subscription. Choose another one, or add a new card."
 
 /**
  * M3–M6: "Confirm changes" with a saved method (add a new one first with
@@ -22,7 +23,8 @@ export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your
  * `confirmation: "completed"` once they have); 402 `payment_failed` with the
  * provider's sentence when it is declined — still on hold, try another
  * method. With an `Idempotency-Key` header the same key always gets the first
- * answer, and never a second charge.
+ * answer, and never a second charge. The method may be saved with any record
+ * the session sees; the payment is made through that record's account holder.
  */
 export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType>, res: MedusaResponse) => {
   const sub = await ownSubscription(req.scope, req.portal, req.params.id)
@@ -33,11 +35,15 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
   }
   await answerIdempotently(req, res, `customer:${req.portal.customer_id}`, async (): Promise<IdempotentAnswer> => {
     const { payment_method_id, confirmation } = req.validatedBody
-    const method = await findSavedPaymentMethod(req.scope, req.portal.customer_ids, payment_method_id)
+    const method = (await ownedPaymentMethods(req.scope, req.portal.customer_ids)).find((m) => m.id === payment_method_id)
     if (!method) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, PAYMENT_METHOD_NOT_FOUND)
     }
-    const { account_holder_id: _holder, ...paymentMethod } = method
+    const providers = await providersFor(req.scope, sub)
+    if (providers && !providers.includes(method.provider_id)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, PAYMENT_METHOD_CANNOT_PAY)
+    }
+    const paymentMethod = method
     const { result } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
       input: { subscription_id: sub.id, payment_method: paymentMethod, confirmation, by: "customer", locale: requestLanguage(req) },
     })

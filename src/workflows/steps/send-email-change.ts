@@ -1,0 +1,109 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { emailLocale } from "../../emails/messages"
+import { renderPortalEmail, type EmailDetails, type PortalEmailTemplate } from "../../emails/render-portal-email"
+import { clock } from "../../lib/clock"
+import { normalizeEmail } from "../../lib/customer-records"
+import { addressInUse, EMAIL_CHANGE_TTL_MS, EMAIL_CHANGE_UNDO_TTL_MS, emailChangeUrl, type EmailChangeAwaiting } from "../../lib/email-change"
+import { maskEmail } from "../../lib/identity"
+import { staticLoginUrl } from "../../lib/portal-links"
+import { generateToken, hashToken } from "../../lib/tokens"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+
+export type SendEmailChangeStepInput = {
+  portal: { id: string; mode: "test" | "live" }
+  customer_id: string
+  /**
+   * `authorize`: ask the current address to confirm the change first;
+   * `verify`: ask the new address to confirm it; `undo`: tell the old
+   * address the change was made, with a link that puts it back.
+   */
+  stage: "authorize" | "verify" | "undo"
+  /** The new address (`authorize`, `verify`), or the old one, to put back (`undo`). */
+  email: string
+  /** For `undo`: the address the account uses now. */
+  changed_to?: string | null
+  requested_by_session_id?: string | null
+  locale: string
+}
+
+const PURPOSE = { authorize: "email_change_authorize", verify: "email_change", undo: "email_change_undo" } as const
+
+/**
+ * One step of an email change: a link of its purpose (only its SHA-256 kept)
+ * and the email that carries it. When the new address is in use by another
+ * customer record, the pending change is recorded all the same — its link's
+ * token is thrown away — and that address is told it cannot be used, so the
+ * customer's answer and pending state are the same either way. Undone by
+ * removing the link (an email once sent cannot be taken back).
+ */
+export const sendEmailChangeStep = createStep(
+  "send-email-change",
+  async (input: SendEmailChangeStepInput, { container }) => {
+    const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+    const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: input.customer_id }, { select: ["id", "email"], take: 1 })
+    if (!customer?.email) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This customer has no email address to change.")
+    const portal = await service.retrieveCustomerPortal(input.portal.id)
+    const now = clock.now()
+    const expires_at = new Date(now.getTime() + (input.stage === "undo" ? EMAIL_CHANGE_UNDO_TTL_MS : EMAIL_CHANGE_TTL_MS))
+    const inUse = input.stage === "verify" && (await addressInUse(container, input.email, customer.id))
+    // The current address confirms first; then the new one; an undo goes to the old one.
+    const to = input.stage === "authorize" ? customer.email : input.email
+    const token = generateToken()
+    const link = await service.createPortalLinks({
+      portal_id: input.portal.id,
+      kind: "magic",
+      mode: input.portal.mode,
+      customer_id: customer.id,
+      token_hash: hashToken(token),
+      purpose: PURPOSE[input.stage],
+      issued_by_type: input.stage === "undo" ? "system" : "customer_request",
+      expires_at,
+      new_email: input.email,
+      sent_to_email: normalizeEmail(to),
+      requested_by_session_id: input.requested_by_session_id ?? null,
+      metadata: input.stage === "undo" ? { changed_to: input.changed_to } : null,
+    })
+    const message = messageFor(input.stage, inUse, {
+      link: inUse ? staticLoginUrl(service.getOptions(), portal, input.portal.mode, input.locale) : emailChangeUrl(service, input.portal.mode, input.locale, token),
+      details: input.stage === "authorize" ? { email: input.email } : input.stage === "undo" ? { email: input.changed_to } : { account: maskEmail(customer.email) },
+    })
+    await sendTo(container, { ...message, to, locale: input.locale, customer_id: customer.id, expires_at, store: portal })
+    const awaiting: EmailChangeAwaiting = input.stage === "authorize" ? "current_address" : "new_address"
+    return new StepResponse({ link_id: link.id, email: input.email, expires_at, awaiting }, link.id)
+  },
+  async (linkId, { container }) => {
+    if (!linkId) return
+    await container.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE).deletePortalLinks(linkId)
+  }
+)
+
+function messageFor(stage: SendEmailChangeStepInput["stage"], inUse: boolean, content: { link: string; details: EmailDetails }) {
+  const template: PortalEmailTemplate =
+    stage === "authorize" ? "email-change-authorize" : stage === "undo" ? "email-changed" : inUse ? "email-change-unavailable" : "email-change-verify"
+  return { template, ...content }
+}
+
+/** Sends one portal email to an address that may not be the customer's own (yet, or any more). */
+async function sendTo(
+  container: MedusaContainer,
+  input: { to: string; template: PortalEmailTemplate; locale: string; customer_id: string; link: string; expires_at: Date; details: EmailDetails; store: any }
+) {
+  const locale = emailLocale(input.locale)
+  const store = { name: input.store.name, logo_url: input.store.logo_url, accent_color: input.store.accent_color, support_email: input.store.support_email }
+  const content = renderPortalEmail({ ...input, store, locale })
+  await container.resolve(Modules.NOTIFICATION).createNotifications([
+    {
+      to: input.to,
+      channel: "email",
+      template: input.template,
+      content,
+      data: { locale, customer_id: input.customer_id, expires_at: input.expires_at.toISOString() },
+      trigger_type: input.template,
+      resource_type: "customer",
+      resource_id: input.customer_id,
+    },
+  ])
+}
