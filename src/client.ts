@@ -1,8 +1,15 @@
 import type Medusa from "@medusajs/js-sdk"
 import type { PortalActivityAction } from "./modules/customer-portal/models/portal-activity"
 
-/** A one-time portal link made for a customer (A5). */
-export type PortalSessionLink = { link: string; expires_at: string }
+/**
+ * A one-time portal link made for a customer (A5). `link` is null when it was
+ * emailed: an emailed link proves the customer's address, so only their
+ * mailbox gets it. A link handed over (`link`) shows only this customer
+ * record until the customer confirms their address from the portal.
+ */
+export type PortalSessionLink =
+  | { link: string; emailed: false; expires_at: string }
+  | { link: null; emailed: true; expires_at: string }
 
 /** One entry of a customer's portal audit trail. */
 export type PortalActivityEntry = {
@@ -18,7 +25,7 @@ export type PortalActivityEntry = {
 }
 
 export type CreatePortalSessionOptions = {
-  /** Also email the link to the customer through the store's notification provider. */
+  /** Email the link to the customer through the store's notification provider instead of answering it. */
   send_email?: boolean
   /** Language of the portal page the link opens, and of the email. */
   locale?: "en" | "ar"
@@ -163,7 +170,7 @@ export function createCustomerPortalClient(sdk: { client: Fetcher }) {
   return {
     customers: {
       customerPortal: {
-        /** Creates a time-limited portal link for the customer; optionally emails it. */
+        /** Creates a time-limited portal link for the customer, or emails one to them (`send_email`). */
         create: async (customerId: string, options: CreatePortalSessionOptions = {}): Promise<PortalSessionLink> => {
           const { portal_session } = await fetch<{ portal_session: PortalSessionLink }>(`${customerPath(customerId)}/portal-sessions`, {
             method: "POST",

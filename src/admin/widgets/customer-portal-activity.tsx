@@ -20,6 +20,9 @@ const ACTIONS: Record<PortalActivityEntry["action"], string> = {
   profile_updated: "Details changed",
   email_change_requested: "Email change requested",
   email_changed: "Email changed",
+  email_change_undone: "Email change undone",
+  email_confirmation_requested: "Email confirmation asked for",
+  email_confirmed: "Email confirmed",
 }
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
@@ -35,6 +38,8 @@ function about(entry: PortalActivityEntry): string {
   if (typeof d.sessions === "number") parts.push(`${d.sessions} session${d.sessions === 1 ? "" : "s"}`)
   if (d.requested_on === "login_page") parts.push("asked for on the sign-in page")
   if (d.emailed === true) parts.push("emailed")
+  if (d.email_proven === true) parts.push("with a link emailed to them")
+  if (d.email_proven === false) parts.push("with a link handed over")
   if (d.by === "api_key") parts.push("by API key")
   return parts.join(" · ")
 }

@@ -13,15 +13,15 @@ const formatExpiry = (iso: string) => new Intl.DateTimeFormat(undefined, { dateS
 /** A4: "Share invite" on a customer — the static links, a one-time link to copy or email, and revocation. */
 const CustomerPortalInviteWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const [open, setOpen] = useState(false)
-  const [created, setCreated] = useState<(PortalSessionLink & { emailed: boolean }) | null>(null)
+  const [created, setCreated] = useState<PortalSessionLink | null>(null)
   const prompt = usePrompt()
   const settings = usePortalSettings({ enabled: open })
 
   const createLink = useMutation({
     mutationFn: (send_email: boolean) => portalClient.customers.customerPortal.create(customer.id, { send_email }),
-    onSuccess: (link, send_email) => {
-      setCreated({ ...link, emailed: send_email })
-      if (send_email) toast.success(`A new link was emailed to ${customer.email}.`)
+    onSuccess: (link) => {
+      setCreated(link)
+      if (link.emailed) toast.success(`A new link was emailed to ${customer.email}.`)
     },
     onError: (error) => toast.error(errorMessage(error, "The link could not be created. Try again.")),
   })
@@ -89,7 +89,9 @@ const CustomerPortalInviteWidget = ({ data: customer }: DetailWidgetProps<AdminC
               <section className="flex flex-col gap-y-3" aria-labelledby="portal-dynamic-heading">
                 <Heading level="h3" id="portal-dynamic-heading">One-time link</Heading>
                 <Text size="small" className="text-ui-fg-subtle">
-                  Takes this customer straight into their portal. It works once and expires after 24 hours.
+                  Takes this customer straight into their portal. It works once and expires after 24 hours. A link you copy
+                  shows only this customer record until the customer confirms their email from the portal; an emailed link
+                  proves the address, so it also shows what was bought with it as a guest.
                 </Text>
                 <div className="flex flex-wrap gap-2">
                   <Button size="small" onClick={() => createLink.mutate(false)} isLoading={createLink.isPending && !createLink.variables}>
@@ -101,9 +103,10 @@ const CustomerPortalInviteWidget = ({ data: customer }: DetailWidgetProps<AdminC
                 </div>
                 {created && (
                   <div className="flex flex-col gap-y-2" aria-live="polite">
-                    <CopyField id="invite-dynamic-link" label="One-time link" value={created.link} />
+                    {created.link !== null && <CopyField id="invite-dynamic-link" label="One-time link" value={created.link} />}
                     <Text size="small" className="text-ui-fg-subtle">
-                      Expires {formatExpiry(created.expires_at)}.{created.emailed ? ` Emailed to ${customer.email}.` : ""}
+                      {created.emailed ? `Emailed to ${customer.email}; only that mailbox has the link. ` : ""}
+                      Expires {formatExpiry(created.expires_at)}.
                     </Text>
                   </div>
                 )}
