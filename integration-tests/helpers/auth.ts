@@ -42,3 +42,21 @@ export async function portalSession(api: Api, admin: Headers, store: Headers, cu
   const { link } = (await api.post(`/admin/customers/${customerId}/portal-sessions`, {}, admin)).data.portal_session
   return (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
 }
+
+/**
+ * A portal session signed in by a link the store emailed to the customer (the admin's "Create and
+ * email link"), as a customer who proved their address has one: it sees every record of the
+ * address. The email is read from `outbox` (see `useOutbox`); its token.
+ */
+export async function emailedPortalSession(api: Api, admin: Headers, store: Headers, customerId: string, outbox: string): Promise<string> {
+  const { readOutbox, linkIn, tokenOf } = await import("./outbox")
+  const before = new Set(readOutbox(outbox).map((e) => e.html))
+  await api.post(`/admin/customers/${customerId}/portal-sessions`, { send_email: true }, admin)
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const sent = readOutbox(outbox).find((e) => e.template === "portal-invite" && !before.has(e.html))
+    if (sent) return (await api.post("/store/portal/sessions", { token: tokenOf(linkIn(sent)) }, store)).data.session_token
+    if (Date.now() > deadline) throw new Error("The emailed portal link did not arrive.")
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

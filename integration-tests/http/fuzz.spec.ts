@@ -27,6 +27,7 @@ const PUBLIC = new Set([
   "POST /store/portal/login-requests",
   "POST /store/portal/sessions",
   "POST /store/portal/email-changes",
+  "POST /store/portal/link-previews",
   "POST /store/test-cards",
   "POST /licenses/activate",
   "POST /licenses/deactivate",
@@ -39,7 +40,7 @@ const ENDS_ACCESS = new Set(["DELETE /store/portal/sessions/current", "DELETE /s
 const FIELD = fc.constantFrom(
   "email", "business_id", "token", "locale", "mode", "first_name", "last_name", "phone", "when", "reason", "comment",
   "payment_method_id", "provider_id", "confirmation", "key", "instance_name", "csv", "name", "product_variant_id",
-  "interval", "status", "state", "from", "to", "limit", "offset", "q", "customer_id", "id", "__proto__", "constructor"
+  "interval", "status", "state", "from", "to", "limit", "offset", "q", "customer_id", "id", "subscription_id", "__proto__", "constructor"
 )
 const PRINTABLE = fc.stringMatching(/^[\x20-\x7e]{0,60}$/)
 const SCALAR = fc.oneof(fc.string({ maxLength: 80 }), PRINTABLE, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom("now", "period_end", "other", "month", "open", "en", "ar", "test", "live", "completed", "-1", "1e309", "2026-02-30"))
@@ -62,6 +63,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   "POST /store/portal/login-requests": { business_id: "bus_x", email: "someone@example.com", locale: "en" },
   "POST /store/portal/sessions": { token: "A".repeat(43) },
   "POST /store/portal/email-changes": { token: "B".repeat(43) },
+  "POST /store/portal/link-previews": { token: "C".repeat(43) },
   "POST /store/portal/subscriptions/:id/cancel": { when: "period_end", reason: "other", comment: "Moving on" },
   "POST /store/portal/subscriptions/:id/payment-method": { payment_method_id: "tc_unknown" },
   "POST /store/portal/payment-methods": { provider_id: "pp_test-card_test", payment_method_id: "tc_unknown" },
