@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
+import { linkIn, readOutbox, waitForEmails } from "../helpers/outbox"
 
 export type E2eInfo = {
   backend_url: string
@@ -64,9 +65,42 @@ export async function newContext(browser: Browser, info: E2eInfo, options: Conte
   return context
 }
 
+/** An admin's bearer headers for the backend's admin API. */
+export async function adminHeaders(info: E2eInfo): Promise<Record<string, string>> {
+  const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(info.admin),
+  }).then((r) => r.json())
+  return { authorization: `Bearer ${auth.token}`, "content-type": "application/json" }
+}
+
+/** The one-time portal link of a customer record: handed over (as "Create link" gives it), or emailed and read from the outbox. */
+export async function portalLinkFor(info: E2eInfo, customerId: string, locale: "en" | "ar", emailedTo?: string): Promise<string> {
+  const headers = await adminHeaders(info)
+  const before = emailedTo ? readOutbox(info.emails_folder).filter((e) => e.to === emailedTo).length : 0
+  const { portal_session } = await fetch(`${info.backend_url}/admin/customers/${customerId}/portal-sessions`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ locale, send_email: !!emailedTo }),
+  }).then((r) => r.json())
+  if (!emailedTo) return portal_session.link
+  const emails = await waitForEmails(info.emails_folder, emailedTo, before + 1, 30_000)
+  return linkIn(emails[emails.length - 1])
+}
+
+/** The id of the customer record with this address: the account, or with `guest` the guest record. */
+export async function customerIdOf(info: E2eInfo, email: string, guest = false): Promise<string> {
+  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=${guest ? "false" : "true"}`, {
+    headers: await adminHeaders(info),
+  }).then((r) => r.json())
+  return customers[0].id
+}
+
 /**
- * Signs a customer in the way an admin's one-time link does (Share invite → open the link →
- * continue) and lands on the portal overview.
+ * Signs a customer in the way the store's "Create and email link" does (Share invite → the email
+ * → open the link → continue), so the session has proven the address, and lands on the portal
+ * overview.
  */
 export async function signInAs(
   browser: Browser,
@@ -75,23 +109,10 @@ export async function signInAs(
   locale: "en" | "ar" = "en",
   options: Omit<ContextOptions, "locale"> & { guest?: boolean } = {}
 ): Promise<Page> {
-  const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(info.admin),
-  }).then((r) => r.json())
-  const headers = { authorization: `Bearer ${auth.token}`, "content-type": "application/json" }
-  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=${options.guest ? "false" : "true"}`, { headers }).then((r) =>
-    r.json()
-  )
-  const { portal_session } = await fetch(`${info.backend_url}/admin/customers/${customers[0].id}/portal-sessions`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ locale }),
-  }).then((r) => r.json())
-  const { guest: _guest, ...context } = options
+  const { guest, ...context } = options
+  const link = await portalLinkFor(info, await customerIdOf(info, email, guest), locale, email)
   const page = await (await newContext(browser, info, { ...context, locale: locale === "ar" ? "ar" : "en-US" })).newPage()
-  await page.goto(portal_session.link)
+  await page.goto(link)
   await page.getByRole("button", { name: locale === "ar" ? "المتابعة إلى بوابتك" : "Continue to your portal" }).click()
   await page.waitForURL(new RegExp(`/${locale}/portal$`), { timeout: 60_000 })
   return page

@@ -4,7 +4,7 @@ import { Client } from "pg"
 import type { Locator, Page } from "playwright-core"
 import { linkIn, readOutbox } from "../helpers/outbox"
 import { waitFor } from "../helpers/wait"
-import { browserForSpec, e2eInfo, newContext, visible, type E2eInfo } from "./browser"
+import { browserForSpec, e2eInfo, newContext, portalLinkFor, visible, type E2eInfo } from "./browser"
 
 jest.setTimeout(300_000)
 
@@ -205,13 +205,13 @@ async function openSection(page: Page, link: string, heading: string | RegExp) {
 }
 
 /**
- * Opens an admin's one-time link (as the customer would from their mail) and continues into the
- * portal with the keyboard.
+ * Opens the one-time link the store emails with "Create and email link" (as the customer would
+ * from their mail) and continues into the portal with the keyboard.
  */
 async function signIn(): Promise<Page> {
-  const { portal_session } = await api(`/admin/customers/${customerId}/portal-sessions`, { method: "POST", admin: true, body: { locale: "en" } })
+  const link = await portalLinkFor(info, customerId, "en", CUSTOMER.email)
   const page = await (await newContext(browser(), info)).newPage()
-  await continueFrom(page, portal_session.link)
+  await continueFrom(page, link)
   return page
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core"
 import { waitForEmails } from "../helpers/outbox"
+import { waitFor } from "../helpers/wait"
 import { browserForSpec, e2eInfo, signInAs, visible } from "./browser"
 
 jest.setTimeout(240_000)
@@ -41,15 +42,29 @@ describe("profile in the browser (P4)", () => {
     await expect(page.getByLabel("Phone number").inputValue()).resolves.toBe("+971501234567")
 
     // The new address confirms the change; until then the email stays as it was.
+    const undosBefore = (await waitForEmails(info.emails_folder, "noor@example.com", 0)).filter((e) => e.template === "email-changed").length
     await changeEmail(page, "noor.saleh@example.com")
     const notice = (await waitForEmails(info.emails_folder, "noor@example.com", 1, 30_000)).filter((e) => e.template === "email-change-requested")
     expect(notice.length).toBeGreaterThan(0)
     await page.reload()
     await visible(page.getByText("noor.saleh@example.com").first())
 
-    // And back, so the other browser tests find Noor where they expect her.
-    await changeEmail(page, "noor@example.com")
+    // The old address is told, with a link that undoes it — which also brings Noor back for the other browser tests.
+    const undo = await waitFor(
+      async () => (await waitForEmails(info.emails_folder, "noor@example.com", 0)).filter((e) => e.template === "email-changed"),
+      (emails) => emails.length > undosBefore,
+      30_000,
+      "the email-changed notice"
+    )
+    const link = undo[undo.length - 1].text.match(/https?:\/\/\S+\/portal\/verify-email\/[A-Za-z0-9_-]{43}/)![0]
+    const tab = await page.context().newPage()
+    await tab.goto(link)
+    await visible(tab.getByRole("heading", { level: 1, name: "Undo the change of your email address" }))
+    await visible(tab.getByText("n•••@example.com back", { exact: false }))
+    await tab.getByRole("button", { name: "Undo the change" }).click()
+    await visible(tab.getByText("Your email address is noor@example.com again", { exact: false }))
+    // Everyone is signed out, this page's session too: it ends on the sign-in page.
     await page.reload()
-    await visible(page.getByText("noor@example.com").first())
+    await page.waitForURL(/\/portal\/login\//, { timeout: 60_000 })
   })
 })

@@ -20,6 +20,7 @@ const clientNamespaces = [
   "LicenseKeyActions",
   "Profile",
   "EmailVerification",
+  "EmailConfirmation",
   "Activity",
 ] as const satisfies ReadonlyArray<keyof Messages>
 

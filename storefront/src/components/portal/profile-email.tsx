@@ -10,8 +10,11 @@ import type { FormattedDate } from "./license-activations"
 import { callAction, Spinner } from "./license-key-value"
 import { QUIET_UNTIL_SUBMITTED } from "./login-form"
 
-/** A new address waiting for the customer to open the link sent to it. */
-export type PendingEmailChange = { email: string; expires: FormattedDate }
+/**
+ * A new address waiting to be confirmed: from the current address first (`current_address`, when
+ * the customer did not sign in by email in the last ten minutes), then from the new one.
+ */
+export type PendingEmailChange = { email: string; awaiting: "current_address" | "new_address"; expires: FormattedDate }
 
 /** What the action behind "Send verification link" answers. */
 export type EmailChangeResult =
@@ -115,7 +118,7 @@ export function ProfileEmail({ currentEmail, pending: initialPending, canEdit, r
       const result = await callAction(() => requestAction(check.email))
       switch (result.status) {
         case "sent": {
-          const change = { email: result.email, expires: result.expires }
+          const change = { email: result.email, awaiting: result.awaiting, expires: result.expires }
           setPending(change)
           setEmail("")
           setOutcome({ value: { kind: "sent", ...change }, focus: false })
@@ -180,7 +183,12 @@ export function ProfileEmail({ currentEmail, pending: initialPending, canEdit, r
               {t.rich("pendingEmail", { email: pending.email, ltr })}
             </p>
             <p className="txt-compact-small text-ui-fg-subtle">
-              {t.rich("pendingExpires", { date: pending.expires.text, time: time(pending.expires) })}
+              {t.rich(pending.awaiting === "current_address" ? "pendingAtCurrent" : "pendingAtNew", {
+                date: pending.expires.text,
+                time: time(pending.expires),
+                current: currentEmail ?? "",
+                ltr,
+              })}
             </p>
           </div>
           <Button
@@ -248,8 +256,9 @@ export function ProfileEmail({ currentEmail, pending: initialPending, canEdit, r
       >
         {outcome?.value.kind === "sent" && (
           <Alert variant="success">
-            {t.rich("sent", {
+            {t.rich(outcome.value.awaiting === "current_address" ? "sentToCurrent" : "sent", {
               email: outcome.value.email,
+              current: currentEmail ?? "",
               date: outcome.value.expires.text,
               ltr,
               time: time(outcome.value.expires),

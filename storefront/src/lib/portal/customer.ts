@@ -31,9 +31,11 @@ export async function updateMe(sessionToken: string, body: PortalUpdateMeBody): 
 }
 
 /**
- * `POST /store/portal/me/email-change`: emails a verification link to the new address and a
- * notice to the current one; the address changes only when the link is used. The locale picks
- * the emails' language. 400 with a sentence for the customer, 429 with `Retry-After`.
+ * `POST /store/portal/me/email-change`: starts a change. Signed in by email in the last ten
+ * minutes, the new address gets its link at once (and the current one a notice); otherwise the
+ * current address is asked to confirm first (`awaiting`). The address changes only when the new
+ * address's link is used. The locale picks the emails' language. 400 with a sentence for the
+ * customer, 429 with `Retry-After`.
  */
 export async function requestEmailChange(
   sessionToken: string,
@@ -57,13 +59,15 @@ export async function cancelEmailChange(sessionToken: string): Promise<void> {
 }
 
 /**
- * `POST /store/portal/email-changes`: uses a verification link. No session: the link proves the
- * address. 404 for a link that is unknown, used or expired; 400 when the address can no longer
- * be used. Both carry a sentence for the customer.
+ * `POST /store/portal/email-changes`: uses a link of an email change — the current address's
+ * confirmation, the new address's, or the old address's undo. No session: the link proves the
+ * mailbox. 404 for a link that is unknown, used or expired; 400 when the address cannot be used.
+ * Both carry a sentence for the customer. The locale picks the language of the email it sends on.
  */
-export async function confirmEmailChange(token: string): Promise<PortalConfirmEmailChangeResponse> {
+export async function confirmEmailChange(token: string, locale: AppLocale): Promise<PortalConfirmEmailChangeResponse> {
   return portalFetch<PortalConfirmEmailChangeResponse>("/store/portal/email-changes", {
     method: "POST",
     body: { token },
+    query: { locale },
   })
 }

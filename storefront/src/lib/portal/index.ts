@@ -1,7 +1,7 @@
 import "server-only"
 
 export { listActivity, signOutEverywhere } from "./activity"
-export { redeemLink, requestLoginLink, signOut } from "./auth"
+export { previewLink, redeemLink, requestEmailConfirmation, requestLoginLink, signOut } from "./auth"
 export { getBusiness, lookUpBusiness, type BusinessLookup } from "./business"
 export { isFetchError, isUnreachable, portalFetch, PortalFetchError, type PortalFetchInit } from "./client"
 export { getPortalConfig, type PortalConfig } from "./config"

@@ -9,9 +9,15 @@ import type {
   PortalPaymentMethodsResponse,
 } from "./types"
 
-/** `GET /store/portal/payment-methods`: the methods saved with the customer's account. */
-export async function listPaymentMethods(sessionToken: string): Promise<PortalPaymentMethodsResponse> {
-  return portalFetch<PortalPaymentMethodsResponse>("/store/portal/payment-methods", { token: sessionToken })
+/**
+ * `GET /store/portal/payment-methods`: the methods saved with the customer's account; with a
+ * subscription, exactly those that can pay it.
+ */
+export async function listPaymentMethods(sessionToken: string, subscriptionId?: string): Promise<PortalPaymentMethodsResponse> {
+  return portalFetch<PortalPaymentMethodsResponse>("/store/portal/payment-methods", {
+    token: sessionToken,
+    ...(subscriptionId ? { query: { subscription_id: subscriptionId } } : {}),
+  })
 }
 
 /**

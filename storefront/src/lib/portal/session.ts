@@ -2,13 +2,24 @@ import "server-only"
 
 import { cookies, headers } from "next/headers"
 
-export const SESSION_COOKIE = "portal_session"
+/**
+ * The session cookie's name. Over https it is `__Host-` prefixed: the browser then keeps it only
+ * when it is Secure, for path `/` and set by this host itself, so a sibling subdomain cannot
+ * plant a session of its own choosing (cookie tossing). Plain http on this machine cannot use the
+ * prefix, and uses the bare name.
+ */
+export const SESSION_COOKIE = "__Host-portal_session"
+const LOCAL_SESSION_COOKIE = "portal_session"
 
 const LOCAL_HOSTNAMES = new Set(["localhost", "127.0.0.1", "[::1]"])
 
+async function sessionCookieName(): Promise<string> {
+  return (await isSecureContext()) ? SESSION_COOKIE : LOCAL_SESSION_COOKIE
+}
+
 /** The portal session token of this request, if the customer has one. */
 export async function getSessionToken(): Promise<string | undefined> {
-  const value = (await cookies()).get(SESSION_COOKIE)?.value
+  const value = (await cookies()).get(await sessionCookieName())?.value
   return value ? value : undefined
 }
 
@@ -16,7 +27,7 @@ export async function getSessionToken(): Promise<string | undefined> {
 export async function setSessionCookie(token: string, expiresAt: string): Promise<void> {
   const expires = new Date(expiresAt)
   const store = await cookies()
-  store.set(SESSION_COOKIE, token, {
+  store.set(await sessionCookieName(), token, {
     ...(await cookieAttributes()),
     ...(Number.isNaN(expires.getTime()) ? {} : { expires }),
   })
@@ -25,7 +36,7 @@ export async function setSessionCookie(token: string, expiresAt: string): Promis
 /** Only in a server action or route handler. */
 export async function clearSessionCookie(): Promise<void> {
   const store = await cookies()
-  store.delete({ name: SESSION_COOKIE, ...(await cookieAttributes()) })
+  store.delete({ name: await sessionCookieName(), ...(await cookieAttributes()) })
 }
 
 async function cookieAttributes() {

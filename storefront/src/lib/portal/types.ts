@@ -55,11 +55,15 @@ export type PortalCustomer = {
   company_name: string | null
 }
 
-/** A new email address waiting for the customer to open the link sent to it. */
+/**
+ * A new email address waiting to be confirmed: first from the current address when the session
+ * did not sign in by email in the last ten minutes (`current_address`), then from the new one.
+ */
 export type PortalEmailChange = {
   email: string
   /** ISO date: when the link stops working. */
   expires_at: string
+  awaiting: "current_address" | "new_address"
 }
 
 /** What the customer may do with their profile (P4). */
@@ -73,8 +77,32 @@ export type PortalProfile = {
 export type PortalMeResponse = {
   customer: PortalCustomer
   session: { mode: PortalMode; expires_at: string }
+  /**
+   * Whether the session has shown it holds the customer's address. When not, purchases made with
+   * the address under other customer records stay hidden until the customer confirms it.
+   */
+  identity?: { email_confirmed: boolean }
   /** Left out by backends older than the profile page. */
   profile?: PortalProfile
+}
+
+/** `POST /store/portal/me/email-confirmation` (202): a link went to the address; it works in this browser. */
+export type PortalEmailConfirmationResponse = {
+  email_confirmation: { email: string; expires_at: string }
+}
+
+/**
+ * `POST /store/portal/link-previews` (200): what a one-time link will do, without using it; with
+ * this browser's session, whether that session is someone else's. Addresses come masked.
+ */
+export type PortalLinkPreviewResponse = {
+  link: {
+    purpose: "sign_in" | "invite" | "payment_recovery" | "confirm_email" | "email_change_authorize" | "email_change" | "email_change_undo"
+    email: string | null
+    new_email: string | null
+    expires_at: string
+  }
+  signed_in: { email: string | null; same_customer: boolean } | null
 }
 
 /**
@@ -97,8 +125,13 @@ export type PortalEmailChangeResponse = {
   email_change: PortalEmailChange
 }
 
-/** `POST /store/portal/email-changes` (200): the address now in use. */
+/**
+ * `POST /store/portal/email-changes` (200): what the link did. `awaiting_new_address`: the current
+ * address confirmed, and a link went to the new one; `changed`: the address is now `email`;
+ * `restored`: a change was undone and `email` is back.
+ */
 export type PortalConfirmEmailChangeResponse = {
+  status: "awaiting_new_address" | "changed" | "restored"
   email: string
 }
 
@@ -260,6 +293,8 @@ export type PortalPaymentMethodsResponse = {
 export type PortalAddPaymentMethodBody = {
   provider_id: string
   payment_method_id: string
+  /** The subscription the card is added for: it is saved where it can pay that subscription. */
+  subscription_id?: string
 }
 
 /** The answer of `POST /store/portal/payment-methods` (201). */
@@ -461,6 +496,9 @@ export type PortalActivityAction =
   | "profile_updated"
   | "email_change_requested"
   | "email_changed"
+  | "email_change_undone"
+  | "email_confirmation_requested"
+  | "email_confirmed"
 
 /** One entry of the customer's recent activity. */
 export type PortalActivity = {

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache"
 import { getFormatter, getLocale } from "next-intl/server"
 import type { AccessLinkState } from "@/components/portal/access-link-panel"
+import type { EmailConfirmationResult } from "@/components/portal/email-confirmation-notice"
 import type { EmailVerificationState } from "@/components/portal/email-verification-panel"
 import type { DeactivateResult } from "@/components/portal/license-activations"
 import type { RevealResult } from "@/components/portal/license-key-value"
@@ -32,6 +33,7 @@ import {
   isFetchError,
   redeemLink,
   requestEmailChange,
+  requestEmailConfirmation,
   requestLoginLink,
   revealLicenseKey,
   setSessionCookie,
@@ -94,7 +96,11 @@ export async function requestLoginLinkAction(
   }
 }
 
-/** Link landing page (A3): only this explicit POST consumes the link, never opening it. */
+/**
+ * Link landing page (A3): only this explicit POST consumes the link, never opening it. The
+ * session this browser had goes with it, so the backend ends it (and, when that session asked for
+ * this link, confirms its address).
+ */
 export async function redeemLinkAction(
   _previous: AccessLinkState,
   formData: FormData
@@ -105,7 +111,7 @@ export async function redeemLinkAction(
   }
   let session
   try {
-    session = await redeemLink(token)
+    session = await redeemLink(token, await getSessionToken())
   } catch (error) {
     // Unknown, used, revoked, expired and malformed all read the same: nothing to tell a stranger.
     if (isFetchError(error) && (error.status === 404 || error.status === 400)) {
@@ -115,6 +121,29 @@ export async function redeemLinkAction(
   }
   await setSessionCookie(session.session_token, session.expires_at)
   return redirect({ href: "/portal", locale: await getLocale() })
+}
+
+/**
+ * "Send me a link" on the notice of hidden purchases: the store emails a link to the customer's
+ * address; opened in this browser, it shows everything bought with it.
+ */
+export async function requestEmailConfirmationAction(): Promise<EmailConfirmationResult> {
+  const token = await getSessionToken()
+  if (!token) {
+    return { status: "session_ended" }
+  }
+  try {
+    const { email_confirmation } = await requestEmailConfirmation(token, await getLocale())
+    return { status: "sent", email: email_confirmation.email }
+  } catch (error) {
+    if (isFetchError(error) && error.status === 401) {
+      return { status: "session_ended" }
+    }
+    if (isFetchError(error) && error.status === 429) {
+      return { status: "too_soon", retryAfter: error.retryAfter }
+    }
+    return { status: "failed", failure: toFailure(error) }
+  }
 }
 
 export async function signOutAction(): Promise<void> {
@@ -234,10 +263,13 @@ async function changeSubscription(
  * here, then its number is sent once to the test provider's card route, which answers with a
  * card id; only that id is saved. The number is never logged, kept or sent back to the page.
  */
-export async function addPaymentCardAction(input: CardInput): Promise<AddCardResult> {
+export async function addPaymentCardAction(subscriptionId: string, input: CardInput): Promise<AddCardResult> {
   const token = await getSessionToken()
   if (!token) {
     return { status: "session_ended" }
+  }
+  if (typeof subscriptionId !== "string" || !SUBSCRIPTION_ID.test(subscriptionId)) {
+    return { status: "failed", failure: { kind: "unexpected" } }
   }
   const check = checkCard({
     number: typeof input?.number === "string" ? input.number : "",
@@ -258,6 +290,7 @@ export async function addPaymentCardAction(input: CardInput): Promise<AddCardRes
     const { payment_method } = await addPaymentMethod(token, {
       provider_id: TEST_CARD_PROVIDER_ID,
       payment_method_id: cardId,
+      subscription_id: subscriptionId,
     })
     // The page's list shows the new card with the answer.
     refresh()
@@ -487,6 +520,7 @@ export async function requestEmailChangeAction(email: string): Promise<EmailChan
     return {
       status: "sent",
       email: email_change.email,
+      awaiting: email_change.awaiting === "current_address" ? "current_address" : "new_address",
       expires: { iso: expires.toISOString(), text: format.dateTime(expires, LINK_EXPIRY_FORMAT) },
     }
   } catch (error) {
@@ -534,7 +568,8 @@ function refusalOf(error: unknown): Refusal {
 
 /**
  * Email verification page: only this explicit POST uses the link, never opening it. No session
- * is needed: the link proves the address.
+ * is needed: the link proves the mailbox. Which step of the change it was — the current address
+ * confirming, the new one, or the old one undoing it — comes back with the answer.
  */
 export async function confirmEmailChangeAction(
   _previous: EmailVerificationState,
@@ -545,12 +580,12 @@ export async function confirmEmailChangeAction(
     return { status: "expired", message: null }
   }
   try {
-    const { email } = await confirmEmailChange(token)
-    if (typeof email !== "string" || !email) {
+    const { status, email } = await confirmEmailChange(token, (await getLocale()) as AppLocale)
+    if (typeof email !== "string" || !email || !["awaiting_new_address", "changed", "restored"].includes(status)) {
       console.error("[portal] unexpected answer to an email change confirmation")
       return { status: "failed", failure: { kind: "unexpected" } }
     }
-    return { status: "confirmed", email }
+    return status === "changed" ? { status: "confirmed", email } : { status, email }
   } catch (error) {
     if (isFetchError(error) && error.status === 404) {
       return { status: "expired", message: error.bodyMessage }

@@ -80,6 +80,7 @@ async function ProfileSections({ customer, canEdit, pending, supportEmail, activ
     pending && expires && !Number.isNaN(expires.getTime())
       ? {
           email: pending.email,
+          awaiting: pending.awaiting === "current_address" ? "current_address" : "new_address",
           expires: { iso: expires.toISOString(), text: format.dateTime(expires, LINK_EXPIRY_FORMAT) },
         }
       : null

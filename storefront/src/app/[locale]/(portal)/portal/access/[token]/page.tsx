@@ -1,8 +1,10 @@
 import type { Metadata } from "next"
-import { AccessLinkPanel } from "@/components/portal/access-link-panel"
+import { AccessLinkPanel, type AccessLinkPreview } from "@/components/portal/access-link-panel"
 import { PortalShell } from "@/components/portal/portal-shell"
-import { getBusiness, getPortalConfig, signInPath } from "@/lib/portal"
+import { getBusiness, getPortalConfig, getSessionToken, isFetchError, previewLink, signInPath } from "@/lib/portal"
 import { redeemLinkAction } from "../../actions"
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 // The token is in the URL: no Referer may carry it away (next.config.ts sends the header too).
 export const metadata: Metadata = {
@@ -14,12 +16,13 @@ type Props = { params: Promise<{ locale: string; token: string }> }
 
 /**
  * The page a one-time link opens (A3). Email scanners open links too, so rendering it (GET or
- * HEAD) never sends the token anywhere: only the "Continue" POST redeems it.
+ * HEAD) only reads what the link will do — whom it signs in, and whether someone else is signed in
+ * in this browser — and never uses it: only the "Continue" POST redeems it.
  */
 export default async function AccessPage({ params }: Props) {
   const { token } = await params
   const { businessId } = await getPortalConfig()
-  const business = businessId ? await getBusiness(businessId) : null
+  const [business, preview] = await Promise.all([businessId ? getBusiness(businessId) : null, readPreview(token)])
 
   return (
     <PortalShell business={business}>
@@ -28,7 +31,26 @@ export default async function AccessPage({ params }: Props) {
         token={token}
         storeName={business?.name ?? null}
         requestLinkHref={signInPath(businessId)}
+        preview={preview}
       />
     </PortalShell>
   )
+}
+
+/** What the link will do, or null when it cannot be used (unknown, used, expired, or not a sign-in link). */
+async function readPreview(token: string): Promise<AccessLinkPreview | null> {
+  if (!TOKEN.test(token)) return null
+  try {
+    const { link, signed_in } = await previewLink(token, await getSessionToken())
+    if (link.purpose.startsWith("email_change")) return null
+    return {
+      confirmsEmail: link.purpose === "confirm_email",
+      email: link.email,
+      otherSignedIn: signed_in && !signed_in.same_customer ? signed_in.email : null,
+    }
+  } catch (error) {
+    if (isFetchError(error) && (error.status === 404 || error.status === 400)) return null
+    // The backend could not say: "Continue" still works, and tells what went wrong.
+    return { confirmsEmail: false, email: null, otherSignedIn: null }
+  }
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next"
-import { EmailVerificationPanel } from "@/components/portal/email-verification-panel"
+import { EmailVerificationPanel, type EmailChangeLinkPreview } from "@/components/portal/email-verification-panel"
 import { PortalShell } from "@/components/portal/portal-shell"
-import { getBusiness, getPortalConfig } from "@/lib/portal"
+import { getBusiness, getPortalConfig, isFetchError, previewLink, signInPath } from "@/lib/portal"
+import { EMAIL_CHANGE_TOKEN } from "@/lib/portal/profile-options"
 import { confirmEmailChangeAction } from "../../actions"
 
 // The token is in the URL: no Referer may carry it away (next.config.ts sends the header too).
@@ -13,18 +14,33 @@ export const metadata: Metadata = {
 type Props = { params: Promise<{ locale: string; token: string }> }
 
 /**
- * The page the link sent to a new email address opens (P4). Email scanners open links too, so
- * rendering it (GET or HEAD) never sends the token anywhere: only the "Confirm new email address"
- * POST uses it. No session is needed, so it works in any browser the customer opens it in.
+ * The page the links of an email change open (P4): the current address confirming it, the new
+ * address, or the old one undoing it. Email scanners open links too, so rendering it (GET or
+ * HEAD) only reads what the link will do; only the button's POST uses it. No session is needed,
+ * so it works in any browser the customer opens it in.
  */
 export default async function VerifyEmailPage({ params }: Props) {
   const { token } = await params
   const { businessId } = await getPortalConfig()
-  const business = businessId ? await getBusiness(businessId) : null
+  const [business, preview] = await Promise.all([businessId ? getBusiness(businessId) : null, readPreview(token)])
 
   return (
     <PortalShell business={business}>
-      <EmailVerificationPanel action={confirmEmailChangeAction} token={token} />
+      <EmailVerificationPanel action={confirmEmailChangeAction} token={token} preview={preview} signInHref={signInPath(businessId)} />
     </PortalShell>
   )
+}
+
+/** What the link will do, or null when it cannot be used (unknown, used, expired, or not an email change). */
+async function readPreview(token: string): Promise<EmailChangeLinkPreview | null> {
+  if (!EMAIL_CHANGE_TOKEN.test(token)) return null
+  try {
+    const { link } = await previewLink(token)
+    if (link.purpose !== "email_change_authorize" && link.purpose !== "email_change" && link.purpose !== "email_change_undo") return null
+    return { purpose: link.purpose, email: link.email, newEmail: link.new_email }
+  } catch (error) {
+    if (isFetchError(error) && (error.status === 404 || error.status === 400)) return null
+    // The backend could not say: the page still offers the button, which tells what went wrong.
+    return { purpose: "email_change", email: null, newEmail: null }
+  }
 }

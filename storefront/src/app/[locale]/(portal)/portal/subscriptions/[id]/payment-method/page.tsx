@@ -32,8 +32,8 @@ export default async function SubscriptionPaymentMethodPage({ params }: Props) {
   const [me, result] = await loadWithSession(session, () =>
     Promise.all([
       getSubscription(session.token, id),
-      // The list failing leaves "Add a new card": the page still works without it.
-      Promise.allSettled([listPaymentMethods(session.token)]).then(([methods]) => methods),
+      // Only the methods that can pay this subscription. The list failing leaves "Add a new card": the page still works without it.
+      Promise.allSettled([listPaymentMethods(session.token, id)]).then(([methods]) => methods),
     ])
   )
   if (result.status === "rejected" && isFetchError(result.reason) && result.reason.status === 404) {
@@ -137,7 +137,8 @@ async function PaymentMethodChange({ locale, subscription, methods, testMode }: 
             currentMethodId={currentMethodOf(subscription, saved)}
             methodsLoaded={methods.status === "fulfilled"}
             testMode={testMode}
-            addCardAction={addPaymentCardAction}
+            // A card added here is saved where it can pay this subscription.
+            addCardAction={addPaymentCardAction.bind(null, subscription.id)}
             changeAction={changePaymentMethodAction}
           />
         </>
