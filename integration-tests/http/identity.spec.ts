@@ -213,6 +213,27 @@ medusaIntegrationTestRunner({
         expect(imported.customer_id).toBe(guest.id)
       })
 
+      it("a card the victim adds for a subscription of the account (the \"payment failed\" email's lure) is saved with the guest record, never the account's holder", async () => {
+        const intruder = await registerAccount(VICTIM, "Mallory")
+        await api.post("/admin/customer-portal/plans", { product_variant_id: catalog.variant.id, interval: "month", interval_count: 1 }, admin)
+        const { sub } = await subscribeWithCard(getContainer(), { catalog, customer: intruder, cardId: await testCard(api, storeAs(), GOOD) })
+        const mallory = await handedSession(intruder.id)
+        expect((await payWith(mallory, sub.id, await saveCard(mallory, CHARGE_FAILS))).data.outcome).toBe("updated")
+        now = new Date(new Date(sub.next_renewal_at!).getTime() + 1000)
+        expect(await renewDueSubscriptions(getContainer())).toMatchObject({ failed: 1 })
+        const accountCards = await cardsKeptFor(intruder.id)
+
+        // The victim follows the store's email into the portal and adds a card for the subscription they see.
+        const victim = await emailedSignIn(VICTIM)
+        const method = await saveCard(victim, GOOD, sub.id)
+        expect(await cardsKeptFor(intruder.id)).toEqual(accountCards)
+        expect(await cardsKeptFor(guest.id)).toEqual(["4242"])
+        // It can pay that subscription, through the guest record's holder.
+        const res = await payWith(victim, sub.id, method)
+        expect([res.status, res.data.outcome]).toEqual([200, "reactivated"])
+        expect(await service().retrieveSubscription(sub.id)).toMatchObject({ customer_id: intruder.id, payment_customer_id: guest.id })
+      })
+
       it("the merchant's \"Create and email link\" for the account signs into the guest record, and the admin's answer carries no link", async () => {
         const intruder = await registerAccount(VICTIM, "Mallory")
         const res = await api.post(`/admin/customers/${intruder.id}/portal-sessions`, { send_email: true }, admin)
