@@ -174,6 +174,70 @@ moduleIntegrationTestRunner<CustomerPortalModuleService>({
         expect(await redeem(emailChange, now)).toBeNull()
         expect(await redeem(expiring, new Date(now.getTime() + HOUR - 1))).not.toBeNull()
       })
+
+      it("refuses every email-change step as a way in", async () => {
+        for (const purpose of ["email_change_authorize", "email_change", "email_change_undo"]) {
+          const token = generateToken()
+          await service.createPortalLinks(magicLink({ token_hash: hashToken(token), purpose, new_email: "n@example.com" }))
+          expect(await service.redeemLink({ token_hash: hashToken(token), session_token_hash: hashToken(generateToken()), now })).toBeNull()
+        }
+      })
+
+      it("an emailed link proves its address for the session and records it; a handed link proves nothing", async () => {
+        const emailed = generateToken()
+        const handed = generateToken()
+        await service.createPortalLinks([
+          magicLink({ token_hash: hashToken(emailed), sent_to_email: "vera@example.com" }),
+          magicLink({ token_hash: hashToken(handed), issued_by_type: "admin_user" }),
+        ])
+        const byEmail = await service.redeemLink({ token_hash: hashToken(emailed), session_token_hash: hashToken(generateToken()), now })
+        const byHand = await service.redeemLink({ token_hash: hashToken(handed), session_token_hash: hashToken(generateToken()), now })
+        expect(byEmail).toMatchObject({ proven_email: "vera@example.com", confirmed_session: false })
+        expect(byHand).toMatchObject({ proven_email: null, confirmed_session: false })
+        const [session] = await service.listPortalSessions({ id: byEmail!.session_id })
+        expect(session).toMatchObject({ proven_email: "vera@example.com", proven_at: now })
+        expect(await service.listEmailProofs({})).toEqual([
+          expect.objectContaining({ email: "vera@example.com", customer_id: "cus_1", method: "emailed_link", first_proven_at: now, proven_at: now }),
+        ])
+        // A later proof keeps the first time and moves the latest.
+        const again = generateToken()
+        await service.createPortalLinks(magicLink({ token_hash: hashToken(again), sent_to_email: "vera@example.com" }))
+        const later = new Date(now.getTime() + 1000)
+        await service.redeemLink({ token_hash: hashToken(again), session_token_hash: hashToken(generateToken()), now: later })
+        expect(await service.listEmailProofs({})).toEqual([expect.objectContaining({ first_proven_at: now, proven_at: later })])
+        await expect(service.recordEmailProof({ email: "Vera@Example.com", customer_id: "cus_1", method: "emailed_link", now })).rejects.toThrow(
+          /portal_email_proof_normalised/
+        )
+      })
+
+      it("a confirmation link confirms the record only when used with the live session that asked for it, which it replaces", async () => {
+        const asking = generateToken()
+        const asked = await service.createPortalSessions({
+          portal_id: portalId,
+          customer_id: "cus_account",
+          mode: "test",
+          token_hash: hashToken(asking),
+          expires_at: new Date(now.getTime() + HOUR),
+          last_seen_at: now,
+        })
+        const confirmation = (customer_id = "cus_guest") => {
+          const token = generateToken()
+          return service
+            .createPortalLinks(magicLink({ token_hash: hashToken(token), customer_id, purpose: "confirm_email", sent_to_email: "vera@example.com", requested_by_session_id: asked.id }))
+            .then(() => token)
+        }
+        const elsewhere = generateToken()
+        await service.createPortalSessions({ portal_id: portalId, customer_id: "cus_other", mode: "test", token_hash: hashToken(elsewhere), expires_at: new Date(now.getTime() + HOUR), last_seen_at: now })
+        // Used in another browser (with another session, or none): a sign-in there, no confirmation.
+        const other = await service.redeemLink({ token_hash: hashToken(await confirmation()), session_token_hash: hashToken(generateToken()), now, replacing_token_hash: hashToken(elsewhere) })
+        expect(other).toMatchObject({ customer_id: "cus_guest", confirmed_session: false })
+        expect(await service.recordsConfirmedFor("vera@example.com", ["cus_account", "cus_guest"])).toEqual([])
+        // Used with the session that asked: that session ends, the new one is its record's, and the record is confirmed.
+        const same = await service.redeemLink({ token_hash: hashToken(await confirmation()), session_token_hash: hashToken(generateToken()), now, replacing_token_hash: hashToken(asking) })
+        expect(same).toMatchObject({ customer_id: "cus_account", confirmed_session: true })
+        expect((await service.listPortalSessions({ id: asked.id }))[0].revoked_at).not.toBeNull()
+        expect(await service.recordsConfirmedFor("vera@example.com", ["cus_account", "cus_guest"])).toEqual(["cus_account"])
+      })
     })
 
     describe("rate limits", () => {
