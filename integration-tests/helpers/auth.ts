@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import jwt from "jsonwebtoken"
+import { linkIn, readOutbox, tokenOf } from "./outbox"
 
 /** An admin user signed in with a bearer token, as the Medusa admin would be. */
 export async function createAdminHeaders(container: MedusaContainer) {
@@ -49,7 +50,6 @@ export async function portalSession(api: Api, admin: Headers, store: Headers, cu
  * address. The email is read from `outbox` (see `useOutbox`); its token.
  */
 export async function emailedPortalSession(api: Api, admin: Headers, store: Headers, customerId: string, outbox: string): Promise<string> {
-  const { readOutbox, linkIn, tokenOf } = await import("./outbox")
   const before = new Set(readOutbox(outbox).map((e) => e.html))
   await api.post(`/admin/customers/${customerId}/portal-sessions`, { send_email: true }, admin)
   const deadline = Date.now() + 10_000

@@ -1,8 +1,6 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { emailLocale } from "../../emails/messages"
-import { renderPortalEmail, type EmailDetails, type PortalEmailTemplate } from "../../emails/render-portal-email"
+import type { EmailDetails, PortalEmailTemplate } from "../../emails/render-portal-email"
 import { clock } from "../../lib/clock"
 import { normalizeEmail } from "../../lib/customer-records"
 import { addressInUse, EMAIL_CHANGE_TTL_MS, EMAIL_CHANGE_UNDO_TTL_MS, emailChangeUrl, type EmailChangeAwaiting } from "../../lib/email-change"
@@ -11,6 +9,7 @@ import { staticLoginUrl } from "../../lib/portal-links"
 import { generateToken, hashToken } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import { sendPortalEmail } from "./send-portal-email"
 
 export type SendEmailChangeStepInput = {
   portal: { id: string; mode: "test" | "live" }
@@ -70,7 +69,8 @@ export const sendEmailChangeStep = createStep(
       link: inUse ? staticLoginUrl(service.getOptions(), portal, input.portal.mode, input.locale) : emailChangeUrl(service, input.portal.mode, input.locale, token),
       details: input.stage === "authorize" ? { email: input.email } : input.stage === "undo" ? { email: input.changed_to } : { account: maskEmail(customer.email) },
     })
-    await sendTo(container, { ...message, to, locale: input.locale, customer_id: customer.id, expires_at, store: portal })
+    const store = { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email }
+    await sendPortalEmail(container, { ...message, to, locale: input.locale, customer_id: customer.id, expires_at, store })
     const awaiting: EmailChangeAwaiting = input.stage === "authorize" ? "current_address" : "new_address"
     return new StepResponse({ link_id: link.id, email: input.email, expires_at, awaiting }, link.id)
   },
@@ -84,26 +84,4 @@ function messageFor(stage: SendEmailChangeStepInput["stage"], inUse: boolean, co
   const template: PortalEmailTemplate =
     stage === "authorize" ? "email-change-authorize" : stage === "undo" ? "email-changed" : inUse ? "email-change-unavailable" : "email-change-verify"
   return { template, ...content }
-}
-
-/** Sends one portal email to an address that may not be the customer's own (yet, or any more). */
-async function sendTo(
-  container: MedusaContainer,
-  input: { to: string; template: PortalEmailTemplate; locale: string; customer_id: string; link: string; expires_at: Date; details: EmailDetails; store: any }
-) {
-  const locale = emailLocale(input.locale)
-  const store = { name: input.store.name, logo_url: input.store.logo_url, accent_color: input.store.accent_color, support_email: input.store.support_email }
-  const content = renderPortalEmail({ ...input, store, locale })
-  await container.resolve(Modules.NOTIFICATION).createNotifications([
-    {
-      to: input.to,
-      channel: "email",
-      template: input.template,
-      content,
-      data: { locale, customer_id: input.customer_id, expires_at: input.expires_at.toISOString() },
-      trigger_type: input.template,
-      resource_type: "customer",
-      resource_id: input.customer_id,
-    },
-  ])
 }

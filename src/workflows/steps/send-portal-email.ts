@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import { emailLocale } from "../../emails/messages"
@@ -24,7 +25,7 @@ export const sendPortalEmailStepId = "send-portal-email"
  * in the rendered content, which the Notification Module hands to the provider
  * and does not store; the stored `data` holds nothing secret.
  */
-export const sendPortalEmailStep = createStep(sendPortalEmailStepId, async (input: SendPortalEmailStepInput, { container }) => {
+export async function sendPortalEmail(container: MedusaContainer, input: SendPortalEmailStepInput): Promise<string | null> {
   const locale = emailLocale(input.locale)
   const expiresAt = new Date(input.expires_at)
   const content = renderPortalEmail({ ...input, locale, expires_at: expiresAt })
@@ -41,5 +42,10 @@ export const sendPortalEmailStep = createStep(sendPortalEmailStepId, async (inpu
       resource_id: input.customer_id,
     },
   ])
-  return new StepResponse({ notification_id: notification?.id ?? null })
+  return notification?.id ?? null
+}
+
+/** `sendPortalEmail` as a workflow step. An email once sent cannot be taken back: nothing to undo. */
+export const sendPortalEmailStep = createStep(sendPortalEmailStepId, async (input: SendPortalEmailStepInput, { container }) => {
+  return new StepResponse({ notification_id: await sendPortalEmail(container, input) })
 })
