@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import type { Page } from "playwright-core"
-import { browserForSpec, e2eInfo, newContext, signInAs, visible } from "./browser"
+import { browserForSpec, customerIdOf, e2eInfo, newContext, portalLinkFor, signInAs, visible } from "./browser"
 
 jest.setTimeout(420_000)
 
@@ -36,6 +36,16 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await visible(visitor.getByRole("heading", { level: 1 }))
       await check(visitor, "login")
       await visitor.context().close()
+
+      // A link handed over: its page (naming the account), and the overview saying purchases may be hidden.
+      const handed = await (await newContext(browser(), info, { locale: locale === "ar" ? "ar" : "en-US" })).newPage()
+      await handed.goto(await portalLinkFor(info, await customerIdOf(info, "layla@example.com"), locale))
+      await visible(handed.getByRole("heading", { level: 1 }))
+      await check(handed, "access link")
+      await handed.getByRole("button", { name: locale === "ar" ? "المتابعة إلى بوابتك" : "Continue to your portal" }).click()
+      await visible(handed.getByRole("region", { name: locale === "ar" ? "قد تكون بعض المشتريات مخفية" : "Some purchases may be hidden" }))
+      await check(handed, "overview with purchases hidden")
+      await handed.context().close()
 
       const page = await signInAs(browser(), info, "layla@example.com", locale)
       await check(page, "overview")

@@ -42,7 +42,7 @@ export const sendEmailChangeStep = createStep(
   "send-email-change",
   async (input: SendEmailChangeStepInput, { container }) => {
     const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
-    const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: input.customer_id }, { select: ["id", "email"], take: 1 })
+    const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: input.customer_id }, { select: ["id", "email", "first_name", "last_name"], take: 1 })
     if (!customer?.email) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This customer has no email address to change.")
     const portal = await service.retrieveCustomerPortal(input.portal.id)
     const now = clock.now()
@@ -70,7 +70,9 @@ export const sendEmailChangeStep = createStep(
       details: input.stage === "authorize" ? { email: input.email } : input.stage === "undo" ? { email: input.changed_to } : { account: maskEmail(customer.email) },
     })
     const store = { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email }
-    await sendPortalEmail(container, { ...message, to, locale: input.locale, customer_id: customer.id, expires_at, store })
+    // The greeting names the customer only to their own address; the new one may be anybody's.
+    const customer_name = input.stage === "verify" ? null : [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null
+    await sendPortalEmail(container, { ...message, to, locale: input.locale, customer_id: customer.id, customer_name, expires_at, store })
     const awaiting: EmailChangeAwaiting = input.stage === "authorize" ? "current_address" : "new_address"
     return new StepResponse({ link_id: link.id, email: input.email, expires_at, awaiting }, link.id)
   },
