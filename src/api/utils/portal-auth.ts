@@ -30,6 +30,29 @@ const PUBLIC = [
 const unauthorized = (res: MedusaResponse) =>
   res.status(401).json({ type: "unauthorized", message: SESSION_ENDED_MESSAGE })
 
+/** The bearer token a request carries, when it is one of ours in shape. */
+export function bearerToken(req: MedusaRequest): string | null {
+  const [scheme, token] = (req.headers.authorization ?? "").split(" ")
+  return scheme?.toLowerCase() === "bearer" && isWellFormedToken(token) ? token : null
+}
+
+/**
+ * The live session a token belongs to, with the records it sees — worked out
+ * again (and remembered) at most once a minute; null when the session is over
+ * or its record is gone.
+ */
+export async function portalContextOf(scope: MedusaRequest["scope"], token: string): Promise<PortalContext | null> {
+  const service: CustomerPortalModuleService = scope.resolve(CUSTOMER_PORTAL_MODULE)
+  const now = clock.now()
+  const identity = await service.authenticateSession(hashToken(token), now)
+  if (!identity) return null
+  if (identity.customer_ids) return { ...identity, customer_ids: identity.customer_ids }
+  const records = await sessionRecords(scope, identity)
+  if (!records) return null
+  await service.rememberSessionCustomers({ session_id: identity.session_id, ...records, now })
+  return { ...identity, ...records }
+}
+
 /**
  * Every /store/portal route needs a live portal session (`Authorization:
  * Bearer <token>`) unless it is listed as public, so a new route is protected
@@ -41,27 +64,12 @@ export async function authenticatePortal(req: MedusaRequest, res: MedusaResponse
   if (PUBLIC.some((p) => p.method === req.method && p.path.test(path))) {
     return next()
   }
-  const [scheme, token] = (req.headers.authorization ?? "").split(" ")
-  if (scheme?.toLowerCase() !== "bearer" || !isWellFormedToken(token)) {
+  const token = bearerToken(req)
+  const portal = token ? await portalContextOf(req.scope, token) : null
+  if (!portal) {
     return unauthorized(res)
   }
-  const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const now = clock.now()
-  const identity = await service.authenticateSession(hashToken(token), now)
-  if (!identity) {
-    return unauthorized(res)
-  }
-  let { customer_ids, email_confirmed } = identity
-  if (!customer_ids) {
-    // At most once a minute per session: the records it sees.
-    const records = await sessionRecords(req.scope, identity)
-    if (!records) {
-      return unauthorized(res)
-    }
-    ;({ customer_ids, email_confirmed } = records)
-    await service.rememberSessionCustomers({ session_id: identity.session_id, customer_ids, email_confirmed, now })
-  }
-  ;(req as PortalRequest).portal = { ...identity, customer_ids, email_confirmed }
+  ;(req as PortalRequest).portal = portal
   res.setHeader("Cache-Control", "private, no-store")
   next()
 }

@@ -1,11 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { clock } from "../../../../lib/clock"
-import { maskEmail, sessionRecords } from "../../../../lib/identity"
-import { hashToken, isWellFormedToken } from "../../../../lib/tokens"
+import { maskEmail } from "../../../../lib/identity"
+import { hashToken } from "../../../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import { LINK_UNUSABLE_MESSAGE } from "../../../../workflows/steps/redeem-portal-link"
+import { bearerToken, portalContextOf } from "../../../utils/portal-auth"
 import type { StorePortalPreviewLinkType } from "../validators"
 
 /**
@@ -24,13 +25,12 @@ export const POST = async (req: MedusaRequest<StorePortalPreviewLinkType>, res: 
   const [customer] = await customers.listCustomers({ id: link.customer_id }, { select: ["id", "email"], take: 1 })
   if (!customer) throw new MedusaError(MedusaError.Types.NOT_FOUND, LINK_UNUSABLE_MESSAGE)
 
-  const [scheme, current] = (req.headers.authorization ?? "").split(" ")
-  const session = scheme?.toLowerCase() === "bearer" && isWellFormedToken(current) ? await service.authenticateSession(hashToken(current), now) : null
+  const current = bearerToken(req)
+  const session = current ? await portalContextOf(req.scope, current) : null
   let signedIn: { email: string | null; same_customer: boolean } | null = null
   if (session) {
     const [own] = await customers.listCustomers({ id: session.customer_id }, { select: ["email"], take: 1 })
-    const seen = session.customer_ids ?? (await sessionRecords(req.scope, session))?.customer_ids ?? [session.customer_id]
-    signedIn = { email: maskEmail(own?.email), same_customer: seen.includes(link.customer_id) || session.session_id === link.requested_by_session_id }
+    signedIn = { email: maskEmail(own?.email), same_customer: session.customer_ids.includes(link.customer_id) || session.session_id === link.requested_by_session_id }
   }
   res.setHeader("Cache-Control", "no-store")
   res.json({

@@ -3,7 +3,7 @@ import { redeemPortalLinkWorkflow } from "../../../../workflows/redeem-portal-li
 import type { StorePortalCreateSessionType } from "../validators"
 import { revokeCustomerPortalAccessWorkflow } from "../../../../workflows/revoke-customer-portal-access"
 import { recordActivity, recordCustomerActivity, requestOrigin } from "../../../utils/activity"
-import type { PortalRequest } from "../../../utils/portal-auth"
+import { bearerToken, type PortalRequest } from "../../../utils/portal-auth"
 
 /**
  * Redeems a one-time link (the explicit "Continue" on the link's page; opening
@@ -13,9 +13,8 @@ import type { PortalRequest } from "../../../utils/portal-auth"
  * link (to confirm its address) its record's address is now confirmed.
  */
 export const POST = async (req: MedusaRequest<StorePortalCreateSessionType>, res: MedusaResponse) => {
-  const [scheme, replacing] = (req.headers.authorization ?? "").split(" ")
   const { result } = await redeemPortalLinkWorkflow(req.scope).run({
-    input: { token: req.validatedBody.token, replacing_session_token: scheme?.toLowerCase() === "bearer" ? replacing : null, ...requestOrigin(req) },
+    input: { token: req.validatedBody.token, replacing_session_token: bearerToken(req), ...requestOrigin(req) },
   })
   const who = { customer_id: result.customer_id, actor_type: "customer" as const, actor_id: result.customer_id, ...requestOrigin(req) }
   await recordActivity(req.scope, { ...who, action: "signed_in", details: { email_proven: result.email_proven } })
