@@ -20,23 +20,13 @@ export type CustomerRecord = {
   created_at: Date
 }
 
-/**
- * Every customer record of one email address, matched as `normalizeEmail`
- * compares: a person who bought once as a guest and once with an account has
- * two records (Medusa keeps each as typed). Oldest first; at most 20.
- */
-export async function findCustomersByEmail(customers: ICustomerModuleService, email: string): Promise<CustomerRecord[]> {
-  const wanted = normalizeEmail(email)
-  const found = await customers.listCustomers(
-    { email: { $ilike: escapeLike(wanted) } } as any,
-    { select: ["id", "email", "has_account", "first_name", "last_name", "created_at"], take: 20, order: { created_at: "ASC" } }
-  )
-  return found.filter((c) => normalizeEmail(c.email ?? "") === wanted) as unknown as CustomerRecord[]
-}
+const RECORD_FIELDS = ["id", "email", "has_account", "first_name", "last_name", "created_at"]
 
 /**
- * `findCustomersByEmail` for many addresses at once (a license-key import):
- * the records of each normalised address, oldest first.
+ * Every customer record of each address, matched as `normalizeEmail`
+ * compares: a person who bought once as a guest and once with an account has
+ * two records (Medusa keeps each as typed). By normalised address, oldest
+ * first; at most 20 an address.
  */
 export async function findCustomersByEmails(customers: ICustomerModuleService, emails: string[]): Promise<Map<string, CustomerRecord[]>> {
   const wanted = [...new Set(emails.map(normalizeEmail))]
@@ -45,7 +35,7 @@ export async function findCustomersByEmails(customers: ICustomerModuleService, e
     const chunk = wanted.slice(i, i + 100)
     const rows = (await customers.listCustomers(
       { $or: chunk.map((email) => ({ email: { $ilike: escapeLike(email) } })) } as any,
-      { select: ["id", "email", "has_account", "first_name", "last_name", "created_at"], take: chunk.length * 20, order: { created_at: "ASC" } }
+      { select: RECORD_FIELDS, take: chunk.length * 20, order: { created_at: "ASC" } }
     )) as unknown as CustomerRecord[]
     for (const row of rows) {
       const email = normalizeEmail(row.email ?? "")
@@ -54,6 +44,11 @@ export async function findCustomersByEmails(customers: ICustomerModuleService, e
     }
   }
   return found
+}
+
+/** `findCustomersByEmails` for one address. */
+export async function findCustomersByEmail(customers: ICustomerModuleService, email: string): Promise<CustomerRecord[]> {
+  return (await findCustomersByEmails(customers, [email])).get(normalizeEmail(email)) ?? []
 }
 
 /**

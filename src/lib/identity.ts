@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
 import type CustomerPortalModuleService from "../modules/customer-portal/service"
-import { findCustomersByEmail, normalizeEmail, type CustomerRecord } from "./customer-records"
+import { findCustomersByEmail, findCustomersByEmails, normalizeEmail, type CustomerRecord } from "./customer-records"
 
 /*
  * Who a portal session is, and what it may see and change. Medusa never
@@ -43,8 +43,8 @@ export async function sessionRecords(
   if (session.proven_email) emails.add(session.proven_email)
   if (confirmed && ownEmail) emails.add(ownEmail)
   const ids = new Set([own.id])
-  for (const email of emails) {
-    for (const record of await findCustomersByEmail(customers, email)) ids.add(record.id)
+  for (const records of (await findCustomersByEmails(customers, [...emails])).values()) {
+    for (const record of records) ids.add(record.id)
   }
   return { customer_ids: [...ids], email_confirmed: confirmed }
 }
@@ -60,7 +60,7 @@ export function hasFreshProof(session: SessionProof, currentEmail: string | null
 }
 
 /** Of these records, those with an order in the store or a license key in the portal. */
-export async function recordsWithPurchases(container: MedusaContainer, ids: string[]): Promise<Set<string>> {
+async function recordsWithPurchases(container: MedusaContainer, ids: string[]): Promise<Set<string>> {
   const orders = container.resolve(Modules.ORDER)
   const service = portalService(container)
   const held = await Promise.all(
@@ -95,10 +95,19 @@ export function pickHomeRecord(records: CustomerRecord[], confirmed: string[], w
   return newestFirst.find((g) => withPurchases.has(g.id)) ?? newestFirst[0]
 }
 
-/** `pickHomeRecord`, with what it needs read for one address. */
-export async function chooseHomeRecord(container: MedusaContainer, email: string, records: CustomerRecord[]): Promise<CustomerRecord | null> {
+/**
+ * `pickHomeRecord`, with what it needs read for one address; `confirmed` when
+ * the caller has read the confirmations already (a key import, for many
+ * addresses at once).
+ */
+export async function chooseHomeRecord(
+  container: MedusaContainer,
+  email: string,
+  records: CustomerRecord[],
+  confirmed?: string[]
+): Promise<CustomerRecord | null> {
   if (!records.length) return null
-  const confirmed = await portalService(container).recordsConfirmedFor(normalizeEmail(email), records.map((r) => r.id))
+  confirmed ??= await portalService(container).recordsConfirmedFor(normalizeEmail(email), records.map((r) => r.id))
   const guests = records.filter((r) => !r.has_account)
   // Only a choice between guest records needs to know which hold purchases.
   const withPurchases = !confirmed.length && guests.length > 1 ? await recordsWithPurchases(container, guests.map((g) => g.id)) : new Set<string>()

@@ -448,7 +448,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as EntityManager
     const [link] = (await manager.execute(
       `UPDATE portal_link SET used_at = ?, updated_at = ?
-       WHERE token_hash = ? AND kind = 'magic' AND purpose IN (${SESSION_PURPOSES.map(() => "?").join(", ")})
+       WHERE token_hash = ? AND kind = 'magic' AND purpose IN (${marks([...SESSION_PURPOSES])})
          AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
        RETURNING id, portal_id, customer_id, mode, sent_to_email, requested_by_session_id`,
       [input.now, input.now, input.token_hash, ...SESSION_PURPOSES, input.now]
@@ -532,7 +532,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     )
   }
 
-  /** `recordsConfirmedFor` for many addresses at once: by address, the records confirmed for it, most recently first. */
+  /** By address, the records confirmed for it from one of their sessions (`session_confirmation`), most recently first. */
   @InjectManager()
   async recordsConfirmedForEmails(emails: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>()
@@ -553,17 +553,10 @@ export default class CustomerPortalModuleService extends MedusaService({
    * mailbox of `email` from a session of the record (`session_confirmation`),
    * most recently first.
    */
-  @InjectManager()
-  async recordsConfirmedFor(email: string, customerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+  async recordsConfirmedFor(email: string, customerIds: string[]): Promise<string[]> {
     if (!customerIds.length) return []
-    const manager = sharedContext.manager as EntityManager
-    const rows = (await manager.execute(
-      `SELECT customer_id FROM portal_email_proof
-       WHERE email = ? AND method = 'session_confirmation' AND deleted_at IS NULL AND customer_id IN (${marks(customerIds)})
-       ORDER BY proven_at DESC`,
-      [email, ...customerIds]
-    )) as { customer_id: string }[]
-    return rows.map((row) => row.customer_id)
+    const confirmed = (await this.recordsConfirmedForEmails([email])).get(email) ?? []
+    return confirmed.filter((id) => customerIds.includes(id))
   }
 
   /**

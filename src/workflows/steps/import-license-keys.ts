@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { clock } from "../../lib/clock"
 import { findCustomersByEmails } from "../../lib/customer-records"
-import { pickHomeRecord, recordsWithPurchases } from "../../lib/identity"
+import { chooseHomeRecord } from "../../lib/identity"
 import type { LicenseImportProblem, LicenseImportRow } from "../../lib/license-import"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
@@ -11,7 +11,7 @@ export type ImportLicenseKeysStepInput = { rows: LicenseImportRow[]; dry_run: bo
 
 /**
  * Gives each checked row's key to the record that acts for its email's
- * holder (`pickHomeRecord`: never an account whose address was not
+ * holder (`chooseHomeRecord`: never an account whose address was not
  * confirmed over the guest record of it); emails compare as
  * `normalizeEmail` does. Keys already here are skipped, a row whose email
  * has no customer is a problem. With `dry_run` nothing is written. Undone by
@@ -27,9 +27,7 @@ export const importLicenseKeysStep = createStep(
     const confirmed = await service.recordsConfirmedForEmails([...records.keys()])
     const customerOf = new Map<string, string>()
     for (const [email, found] of records) {
-      const guests = found.filter((r) => !r.has_account)
-      const withPurchases = !confirmed.get(email) && guests.length > 1 ? await recordsWithPurchases(container, guests.map((g) => g.id)) : new Set<string>()
-      const home = pickHomeRecord(found, confirmed.get(email) ?? [], withPurchases)
+      const home = await chooseHomeRecord(container, email, found, confirmed.get(email) ?? [])
       if (home) customerOf.set(email, home.id)
     }
     const existing = new Set(
