@@ -21,6 +21,9 @@ export const EMAIL_CHANGE_LINK_INVALID = "This link is invalid or has expired. A
 export const EMAIL_IN_USE = "This address cannot be used for this account, so nothing was changed. Choose another address from your profile."
 export const EMAIL_CANNOT_BE_RESTORED = "This address cannot be put back on the account any more. Contact the store: nothing was changed."
 
+/** The links of a change still waiting: the current address's confirmation, then the new address's. */
+const PENDING_PURPOSES = ["email_change_authorize", "email_change"]
+
 /** What the customer waits for: the current address to confirm the change, or the new address to be confirmed. */
 export type EmailChangeAwaiting = "current_address" | "new_address"
 
@@ -48,7 +51,7 @@ export async function pendingEmailChange(
   const [link] = await service.listPortalLinks(
     {
       customer_id: customerId,
-      purpose: ["email_change_authorize", "email_change"],
+      purpose: PENDING_PURPOSES,
       used_at: null,
       revoked_at: null,
       expires_at: { $gt: clock.now() },
@@ -63,7 +66,7 @@ export async function pendingEmailChange(
 export async function cancelEmailChanges(container: MedusaContainer, customerId: string): Promise<number> {
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
   const open = await service.listPortalLinks(
-    { customer_id: customerId, purpose: ["email_change_authorize", "email_change"], used_at: null, revoked_at: null } as any,
+    { customer_id: customerId, purpose: PENDING_PURPOSES, used_at: null, revoked_at: null } as any,
     { select: ["id"] }
   )
   if (open.length) await service.updatePortalLinks(open.map((l) => ({ id: l.id, revoked_at: clock.now() })) as any)

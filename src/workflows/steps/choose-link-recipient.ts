@@ -6,7 +6,7 @@ import { homeRecord } from "../../lib/identity"
 export type LinkRecipient = {
   /** The record the link signs into. */
   customer_id: string
-  /** Where the email goes (the address as the store keeps it); null for a link that is not emailed. */
+  /** Where the email goes (the address as the record signed into keeps it); null for a link that is not emailed. */
   to: string | null
   /** The address the link proves once used (normalised); null for a link handed to someone. */
   sent_to_email: string | null
@@ -43,7 +43,8 @@ export const chooseLinkRecipientStep = createStep(
     const home = (await homeRecord(container, customer.email)) ?? customer
     return new StepResponse<LinkRecipient>({
       customer_id: home.id,
-      to: customer.email,
+      // The address as the record signed into keeps it (records of one address differ at most in case).
+      to: home.email,
       sent_to_email: normalizeEmail(customer.email),
       customer_name: name(home),
     })

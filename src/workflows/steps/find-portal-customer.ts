@@ -1,16 +1,17 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { homeRecord } from "../../lib/identity"
+import { Modules } from "@medusajs/framework/utils"
+import { findCustomersByEmail } from "../../lib/customer-records"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 
 export const findPortalCustomerStepId = "find-portal-customer"
 
 /**
- * The customer a sign-in request on the static page is for: the business id
- * must be this store's, and the email one of its customers' (guest or
- * account); of the address's records, the one that acts for its holder
- * (`homeRecord`). Answers null otherwise; nothing is thrown, since the
- * requester must not learn which it was.
+ * A customer a sign-in request on the static page can be answered for: the
+ * business id must be this store's, and the email one of its customers'
+ * (guest or account). Which of the address's records the emailed link signs
+ * into is `chooseLinkRecipientStep`'s choice. Answers null otherwise; nothing
+ * is thrown, since the requester must not learn which it was.
  */
 export const findPortalCustomerStep = createStep(
   findPortalCustomerStepId,
@@ -20,7 +21,7 @@ export const findPortalCustomerStep = createStep(
     if (!portal) {
       return new StepResponse({ customer_id: null as string | null })
     }
-    const customer = await homeRecord(container, input.email)
+    const [customer] = await findCustomersByEmail(container.resolve(Modules.CUSTOMER), input.email)
     return new StepResponse({ customer_id: customer?.id ?? null })
   }
 )
