@@ -343,6 +343,9 @@ medusaIntegrationTestRunner({
         expect(await cardsKeptFor(guest.id)).toContain("4242")
         const res = await payWith(token, sub.id, method)
         expect([res.status, res.data.outcome]).toEqual([200, "reactivated"])
+        // The trail names the card it was paid with.
+        const changed = (await get(token, "/store/portal/activity")).data.activity.find((a: any) => a.action === "payment_method_changed")
+        expect(changed.details).toMatchObject({ brand: "visa", last4: "4242", reactivated: true })
         // Without a subscription, a new card goes to the session's own record.
         await saveCard(token, "4000 0000 0000 9995")
         expect(await cardsKeptFor(account.id)).toContain("9995")
