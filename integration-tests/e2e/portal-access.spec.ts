@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import { linkIn, readOutbox, waitForEmails } from "../helpers/outbox"
-import { browserForSpec, e2eInfo, newContext } from "./browser"
+import { browserForSpec, customerIdOf, e2eInfo, newContext, portalLinkFor } from "./browser"
 
 jest.setTimeout(240_000)
 
@@ -18,7 +18,7 @@ describe("portal access in the browser", () => {
     // Signed in once the admin has left its login page (a pattern like /app/ would match /app/login too).
     await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 120_000 })
 
-    const laylaId = await customerId("layla@example.com")
+    const laylaId = await customerIdOf(info, "layla@example.com")
     await page.goto(`${info.admin_url}/customers/${laylaId}`)
     await page.getByRole("button", { name: "Share invite" }).click({ timeout: 120_000 })
     const dialog = page.getByRole("dialog")
@@ -93,6 +93,18 @@ describe("portal access in the browser", () => {
     await expect(page.getByRole("heading", { name: /Welcome/ }).count()).resolves.toBe(0)
   })
 
+  it("behind https, the session cookie is __Host- prefixed: Secure, for the whole host, no domain", async () => {
+    // As a TLS-terminating proxy in front of the storefront says the original scheme.
+    const context = await newContext(browser(), info, { extraHTTPHeaders: { "x-forwarded-proto": "https" } })
+    const page = await context.newPage()
+    await page.goto(await portalLinkFor(info, await customerIdOf(info, "layla@example.com"), "en"))
+    await page.getByRole("button", { name: "Continue to your portal" }).click()
+    await expectVisible(page.getByRole("heading", { name: "Welcome, Layla" }))
+    const cookies = await context.cookies()
+    expect(cookies.find((c) => c.name === "portal_session")).toBeUndefined()
+    expect(cookies.find((c) => c.name === "__Host-portal_session")).toMatchObject({ secure: true, httpOnly: true, path: "/", sameSite: "Lax" })
+  })
+
   it("shows the portal in Arabic, right to left", async () => {
     const page = await (await newContext(browser(), info, { locale: "ar" })).newPage()
     await page.goto(info.static_login_links.ar)
@@ -100,19 +112,6 @@ describe("portal access in the browser", () => {
     expect(await page.getAttribute("html", "lang")).toBe("ar")
   })
 })
-
-/** A customer's id, looked up through the admin API as the merchant. */
-async function customerId(email: string): Promise<string> {
-  const auth = await fetch(`${info.backend_url}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(info.admin),
-  }).then((r) => r.json())
-  const { customers } = await fetch(`${info.backend_url}/admin/customers?q=${encodeURIComponent(email)}&has_account=true`, {
-    headers: { authorization: `Bearer ${auth.token}` },
-  }).then((r) => r.json())
-  return customers[0].id
-}
 
 async function expectVisible(locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> }) {
   await locator.waitFor({ state: "visible", timeout: 60_000 })

@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { createAdminHeaders, createStoreHeaders, portalSession } from "../helpers/auth"
-import { clearOutbox, linkIn, readOutbox, tokenOf, useOutbox, waitForEmails } from "../helpers/outbox"
+import { createAdminHeaders, createStoreHeaders, emailedPortalSession, portalSession } from "../helpers/auth"
+import { clearOutbox, readOutbox, useOutbox, waitForEmails } from "../helpers/outbox"
 
 jest.setTimeout(240_000)
 
@@ -38,9 +38,7 @@ medusaIntegrationTestRunner({
      * address, so an email change goes straight to the new address (identity.spec.ts tries the rest).
      */
     const signInByEmail = async () => {
-      await api.post(`/admin/customers/${customerId}/portal-sessions`, { send_email: true }, admin)
-      const [email] = await waitForEmails(outbox, "layla@example.com")
-      token = (await api.post("/store/portal/sessions", { token: tokenOf(linkIn(email)) }, store)).data.session_token
+      token = await emailedPortalSession(api, admin, store, customerId, outbox)
       clearOutbox(outbox)
     }
 

@@ -1,6 +1,7 @@
 import "server-only"
 
-import { portalFetch } from "./client"
+import { isFetchError, portalFetch } from "./client"
+import { describeError } from "./errors"
 import type {
   PortalEmailConfirmationResponse,
   PortalLinkPreviewResponse,
@@ -34,16 +35,33 @@ export async function redeemLink(token: string, replacing?: string): Promise<Por
   })
 }
 
+export type LinkLookup =
+  | ({ status: "found" } & PortalLinkPreviewResponse)
+  /** Unknown, used, revoked, expired, or not a token at all: the page says so at once. */
+  | { status: "unusable" }
+  /** The backend could not say: the page still offers its button, which tells what went wrong. */
+  | { status: "unreachable" }
+
+const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/
+
 /**
  * `POST /store/portal/link-previews`: what a one-time link will do, without using it, and (with
- * this browser's session) whether someone else is signed in here. 404 for an unusable link.
+ * this browser's session, `current`) whether someone else is signed in here.
  */
-export async function previewLink(token: string, current?: string): Promise<PortalLinkPreviewResponse> {
-  return portalFetch<PortalLinkPreviewResponse>("/store/portal/link-previews", {
-    method: "POST",
-    body: { token },
-    ...(current ? { token: current } : {}),
-  })
+export async function lookUpLink(token: string, current?: string): Promise<LinkLookup> {
+  if (!LINK_TOKEN.test(token)) return { status: "unusable" }
+  try {
+    const preview = await portalFetch<PortalLinkPreviewResponse>("/store/portal/link-previews", {
+      method: "POST",
+      body: { token },
+      ...(current ? { token: current } : {}),
+    })
+    return { status: "found", ...preview }
+  } catch (error) {
+    if (isFetchError(error) && (error.status === 404 || error.status === 400)) return { status: "unusable" }
+    console.error(`[portal] a link could not be previewed: ${describeError(error)}`)
+    return { status: "unreachable" }
+  }
 }
 
 /**

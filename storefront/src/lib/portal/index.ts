@@ -1,7 +1,7 @@
 import "server-only"
 
 export { listActivity, signOutEverywhere } from "./activity"
-export { previewLink, redeemLink, requestEmailConfirmation, requestLoginLink, signOut } from "./auth"
+export { lookUpLink, redeemLink, requestEmailConfirmation, requestLoginLink, signOut, type LinkLookup } from "./auth"
 export { getBusiness, lookUpBusiness, type BusinessLookup } from "./business"
 export { isFetchError, isUnreachable, portalFetch, PortalFetchError, type PortalFetchInit } from "./client"
 export { getPortalConfig, type PortalConfig } from "./config"

@@ -1,10 +1,8 @@
 import type { Metadata } from "next"
 import { AccessLinkPanel, type AccessLinkPreview } from "@/components/portal/access-link-panel"
 import { PortalShell } from "@/components/portal/portal-shell"
-import { getBusiness, getPortalConfig, getSessionToken, isFetchError, previewLink, signInPath } from "@/lib/portal"
+import { getBusiness, getPortalConfig, getSessionToken, lookUpLink, signInPath } from "@/lib/portal"
 import { redeemLinkAction } from "../../actions"
-
-const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 // The token is in the URL: no Referer may carry it away (next.config.ts sends the header too).
 export const metadata: Metadata = {
@@ -39,18 +37,12 @@ export default async function AccessPage({ params }: Props) {
 
 /** What the link will do, or null when it cannot be used (unknown, used, expired, or not a sign-in link). */
 async function readPreview(token: string): Promise<AccessLinkPreview | null> {
-  if (!TOKEN.test(token)) return null
-  try {
-    const { link, signed_in } = await previewLink(token, await getSessionToken())
-    if (link.purpose.startsWith("email_change")) return null
-    return {
-      confirmsEmail: link.purpose === "confirm_email",
-      email: link.email,
-      otherSignedIn: signed_in && !signed_in.same_customer ? signed_in.email : null,
-    }
-  } catch (error) {
-    if (isFetchError(error) && (error.status === 404 || error.status === 400)) return null
-    // The backend could not say: "Continue" still works, and tells what went wrong.
-    return { confirmsEmail: false, email: null, otherSignedIn: null }
+  const found = await lookUpLink(token, await getSessionToken())
+  if (found.status === "unreachable") return { confirmsEmail: false, email: null, otherSignedIn: null }
+  if (found.status === "unusable" || found.link.purpose.startsWith("email_change")) return null
+  return {
+    confirmsEmail: found.link.purpose === "confirm_email",
+    email: found.link.email,
+    otherSignedIn: found.signed_in && !found.signed_in.same_customer ? found.signed_in.email : null,
   }
 }

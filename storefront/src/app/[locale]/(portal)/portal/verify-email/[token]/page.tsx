@@ -1,8 +1,7 @@
 import type { Metadata } from "next"
 import { EmailVerificationPanel, type EmailChangeLinkPreview } from "@/components/portal/email-verification-panel"
 import { PortalShell } from "@/components/portal/portal-shell"
-import { getBusiness, getPortalConfig, isFetchError, previewLink, signInPath } from "@/lib/portal"
-import { EMAIL_CHANGE_TOKEN } from "@/lib/portal/profile-options"
+import { getBusiness, getPortalConfig, lookUpLink, signInPath } from "@/lib/portal"
 import { confirmEmailChangeAction } from "../../actions"
 
 // The token is in the URL: no Referer may carry it away (next.config.ts sends the header too).
@@ -33,14 +32,10 @@ export default async function VerifyEmailPage({ params }: Props) {
 
 /** What the link will do, or null when it cannot be used (unknown, used, expired, or not an email change). */
 async function readPreview(token: string): Promise<EmailChangeLinkPreview | null> {
-  if (!EMAIL_CHANGE_TOKEN.test(token)) return null
-  try {
-    const { link } = await previewLink(token)
-    if (link.purpose !== "email_change_authorize" && link.purpose !== "email_change" && link.purpose !== "email_change_undo") return null
-    return { purpose: link.purpose, email: link.email, newEmail: link.new_email }
-  } catch (error) {
-    if (isFetchError(error) && (error.status === 404 || error.status === 400)) return null
-    // The backend could not say: the page still offers the button, which tells what went wrong.
-    return { purpose: "email_change", email: null, newEmail: null }
-  }
+  const found = await lookUpLink(token)
+  if (found.status === "unreachable") return { purpose: "email_change", email: null, newEmail: null }
+  if (found.status === "unusable") return null
+  const { purpose, email, new_email } = found.link
+  if (purpose !== "email_change_authorize" && purpose !== "email_change" && purpose !== "email_change_undo") return null
+  return { purpose, email, newEmail: new_email }
 }
