@@ -6,7 +6,7 @@ import { changeSubscriptionPaymentMethodWorkflow } from "../../../../../../workf
 import { answerIdempotently, type IdempotentAnswer } from "../../../../../utils/idempotency"
 import type { PortalRequest } from "../../../../../utils/portal-auth"
 import { requestLanguage } from "../../../../../utils/portal-invoice"
-import { ownedPaymentMethods, presentPaymentMethod, providersFor } from "../../../../../utils/portal-payment-methods"
+import { ownedPaymentMethods, providersFor } from "../../../../../utils/portal-payment-methods"
 import { outstandingBySubscription, ownSubscription, presentSubscription } from "../../../../../utils/portal-subscription"
 import type { StorePortalChangePaymentMethodType } from "../../../validators"
 import { recordCustomerActivity } from "../../../../../utils/activity"
@@ -43,13 +43,11 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
     if (providers && !providers.includes(method.provider_id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, PAYMENT_METHOD_CANNOT_PAY)
     }
-    const paymentMethod = method
     const { result } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
-      input: { subscription_id: sub.id, payment_method: paymentMethod, confirmation, by: "customer", locale: requestLanguage(req) },
+      input: { subscription_id: sub.id, payment_method: method, confirmation, by: "customer", locale: requestLanguage(req) },
     })
     if (result.outcome === "updated" || result.outcome === "reactivated") {
-      const card = presentPaymentMethod(paymentMethod as any)
-      await recordCustomerActivity(req, "payment_method_changed", { plan: sub.plan_title, brand: card.brand, last4: card.last4, reactivated: result.outcome === "reactivated" })
+      await recordCustomerActivity(req, "payment_method_changed", { plan: sub.plan_title, brand: method.brand, last4: method.last4, reactivated: result.outcome === "reactivated" })
     }
     const current = await service.retrieveSubscription(sub.id)
     const outstanding = await outstandingBySubscription(service, [current])
