@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
-import { issueSubscriptionInvoice } from "../../src/workflows/steps/renew-subscription"
+import { issueSubscriptionInvoice } from "../../src/workflows/billing/subscription-invoice"
 
 /** One customer's objects in the portal: what the access tests try to reach. */
 export type OwnedObjects = {

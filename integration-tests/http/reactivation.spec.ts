@@ -245,7 +245,7 @@ medusaIntegrationTestRunner({
       const reopened = await portalService.retrieveInvoice(invoice.id, { relations: ["lines"] })
       expect(reopened).toMatchObject({ status: "open", paid_at: null, order_id: null, payment_id: null })
       expect(Number(reopened.total)).toBe(Number(invoice.total))
-      expect((reopened.metadata as any)?.renewal_cart_id).toBeUndefined()
+      expect(reopened.charge_cart_id).toBeNull()
       expect(reopened.lines).toHaveLength(1)
       const [charged] = await renewalOrders()
       const [payment] = charged.payment_collections.flatMap((c: any) => c.payments)

@@ -14,26 +14,31 @@ const RENEW_EVERY_MS = 10_000
 
 export class SubscriptionLocked extends MedusaError {
   constructor() {
-    super(MedusaError.Types.CONFLICT, "This subscription is being changed right now. Try again in a moment.")
+    super(MedusaError.Types.CONFLICT, "This subscription is being changed right now. Try again in a moment.", "subscription_locked")
   }
 }
 
+/** The leases this process keeps alive, by holder. */
+const keepers = new Map<string, NodeJS.Timeout>()
+
 /**
- * Runs `job` holding the subscription's lock through the Locking Module, so
- * it holds across processes with a PostgreSQL or Redis provider. Each holder
- * names itself (two anonymous holders could both take a key in Medusa's
- * PostgreSQL provider). The lease is 30 seconds, renewed every 10 while the
- * job runs, so a holder that is killed (a server restarted mid-charge) frees
+ * Takes the subscription's lock through the Locking Module, so it holds
+ * across processes with a PostgreSQL or Redis provider, and keeps its lease
+ * alive until `releaseSubscriptionLock`. Each holder names itself (two
+ * anonymous holders could both take a key in Medusa's PostgreSQL provider).
+ * The lease is 30 seconds, renewed every 10 while the holder's process
+ * lives, so a holder that is killed (a server restarted mid-charge) frees
  * the subscription within 30 seconds; a lease that ran out is cleared even
- * where the provider itself would keep it. The lock is released whatever the
- * job does. `waitMs` 0 gives up at once when the lock is taken.
+ * where the provider itself would keep it. A lease can still lapse under a
+ * live holder (an event loop blocked for longer than it): charges are
+ * therefore fenced as well (`takeChargeFence`). `waitMs` 0 gives up at once
+ * when the lock is taken. Returns the holder's name.
  */
-export async function withSubscriptionLock<T>(
+export async function acquireSubscriptionLock(
   container: MedusaContainer,
   id: string,
-  job: () => Promise<T>,
   options: { waitMs?: number; leaseSeconds?: number } = {}
-): Promise<T> {
+): Promise<string> {
   const locking = container.resolve(Modules.LOCKING)
   const key = subscriptionLockKey(id)
   const ownerId = `holder_${randomUUID()}`
@@ -62,10 +67,31 @@ export async function withSubscriptionLock<T>(
     )
   }, Math.min(RENEW_EVERY_MS, (lease * 1000) / 3))
   renewal.unref()
+  keepers.set(ownerId, renewal)
+  return ownerId
+}
+
+/** Releases a lock taken by `acquireSubscriptionLock` (a lock already lost is no error). */
+export async function releaseSubscriptionLock(container: MedusaContainer, id: string, ownerId: string): Promise<void> {
+  clearInterval(keepers.get(ownerId))
+  keepers.delete(ownerId)
+  await container
+    .resolve(Modules.LOCKING)
+    .release(subscriptionLockKey(id), { ownerId })
+    .catch(() => undefined)
+}
+
+/** Runs `job` holding the subscription's lock (see `acquireSubscriptionLock`), released whatever the job does. */
+export async function withSubscriptionLock<T>(
+  container: MedusaContainer,
+  id: string,
+  job: () => Promise<T>,
+  options: { waitMs?: number; leaseSeconds?: number } = {}
+): Promise<T> {
+  const ownerId = await acquireSubscriptionLock(container, id, options)
   try {
     return await job()
   } finally {
-    clearInterval(renewal)
-    await locking.release(key, { ownerId }).catch(() => undefined)
+    await releaseSubscriptionLock(container, id, ownerId)
   }
 }

@@ -1,20 +1,41 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { lockSubscriptionStep, unlockSubscriptionStep } from "./billing/steps/lock-subscription"
+import { releaseInFlightChargesStep } from "./billing/steps/release-in-flight-charges"
 import { PortalEvents } from "./events"
-import { issuePortalLinkWorkflow } from "./issue-portal-link"
-import { cancelSubscriptionStep, undoCancellationStep, type CancelSubscriptionStepInput } from "./steps/change-subscription"
+import { cancelSubscriptionStep, undoCancellationStep, validateCancellationStep, type CancelSubscriptionStepInput } from "./steps/change-subscription"
+import { activityOf, recordPortalActivityStep, type PortalActor } from "./steps/record-portal-activity"
 
-export type CancelSubscriptionWorkflowInput = CancelSubscriptionStepInput & { by: "customer" | "admin"; locale?: string }
+export type CancelSubscriptionWorkflowInput = CancelSubscriptionStepInput & { actor: PortalActor; locale?: string }
 
-/** P2: cancels now or at period end (the step holds the subscription's lock); an event and an email to the customer. */
-export const cancelSubscriptionWorkflow = createWorkflow("cancel-subscription", (input: CancelSubscriptionWorkflowInput) => {
-  const result = cancelSubscriptionStep(input)
+export const cancelSubscriptionWorkflowId = "cancel-subscription"
+
+/**
+ * P2: cancels now or at the period's end, holding the subscription's lock:
+ * the portal's rules checked for its customer (not for the merchant), the
+ * charges under way released before anything is voided (ending now), then
+ * the change, its event — whose subscriber emails the customer, so a broken
+ * email provider cannot turn a saved cancellation into an error — and the
+ * trail's entry with its actor.
+ */
+export const cancelSubscriptionWorkflow = createWorkflow(cancelSubscriptionWorkflowId, (input: CancelSubscriptionWorkflowInput) => {
+  const hold = lockSubscriptionStep(transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, wait_ms: 5_000 })))
+  const before = validateCancellationStep(
+    transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, when: input.when, by: input.actor.type === "customer" ? ("customer" as const) : ("admin" as const) }))
+  )
+  when({ input }, ({ input }) => input.when === "now").then(() => {
+    releaseInFlightChargesStep(transform({ hold }, ({ hold }) => ({ hold: hold! })))
+  })
+  const result = cancelSubscriptionStep(transform({ input, hold }, ({ input, hold }) => ({ ...input, hold: hold! })))
+  unlockSubscriptionStep(hold)
+
   const data = transform({ result, input }, ({ result, input }) => ({
     id: result.subscription.id,
     customer_id: result.subscription.customer_id,
-    by: input.by,
+    by: input.actor.type,
     reason: input.reason ?? null,
     ends_at: result.ended ? result.subscription.ended_at : result.subscription.current_period_end,
+    locale: input.locale ?? null,
   }))
   when({ result }, ({ result }) => result.ended).then(() => {
     emitEventStep({ eventName: PortalEvents.SUBSCRIPTION_CANCELLED, data }).config({ name: "emit-subscription-cancelled" })
@@ -22,36 +43,42 @@ export const cancelSubscriptionWorkflow = createWorkflow("cancel-subscription", 
   when({ result }, ({ result }) => !result.ended).then(() => {
     emitEventStep({ eventName: PortalEvents.SUBSCRIPTION_CANCELLATION_SCHEDULED, data }).config({ name: "emit-cancellation-scheduled" })
   })
-  issuePortalLinkWorkflow.runAsStep({
-    input: transform({ result, input }, ({ result, input }) => ({
-      customer_id: result.subscription.customer_id,
-      issued_by_type: "system" as const,
-      send_email: true,
-      locale: input.locale,
-      email_template: result.ended ? ("subscription-cancelled" as const) : ("subscription-cancellation-scheduled" as const),
-    })),
-  })
+  recordPortalActivityStep(
+    transform({ input, before }, ({ input, before }) => ({
+      entry: activityOf(input.actor, {
+        customer_id: before.customer_id,
+        portal_id: before.portal_id,
+        action: "subscription_cancelled",
+        details: { plan: before.plan_title, when: input.when, reason: input.reason ?? null },
+      }),
+    }))
+  ).config({ continueOnPermanentFailure: true })
   return new WorkflowResponse(result)
 })
 
-/** P2: undoes a scheduled cancellation until the period ends. */
+export const undoSubscriptionCancellationWorkflowId = "undo-subscription-cancellation"
+
+/** P2: undoes a scheduled cancellation until the period ends (under the subscription's lock); the event's subscriber emails the customer. */
 export const undoSubscriptionCancellationWorkflow = createWorkflow(
-  "undo-subscription-cancellation",
-  (input: { subscription_id: string; locale?: string }) => {
-    const result = undoCancellationStep(input)
+  undoSubscriptionCancellationWorkflowId,
+  (input: { subscription_id: string; actor: PortalActor; locale?: string }) => {
+    const hold = lockSubscriptionStep(transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, wait_ms: 5_000 })))
+    const result = undoCancellationStep(transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id })))
+    unlockSubscriptionStep(hold)
     emitEventStep({
       eventName: PortalEvents.SUBSCRIPTION_CANCELLATION_UNDONE,
-      data: transform({ result }, ({ result }) => ({ id: result.subscription.id, customer_id: result.subscription.customer_id })),
+      data: transform({ result, input }, ({ result, input }) => ({ id: result.subscription.id, customer_id: result.subscription.customer_id, locale: input.locale ?? null })),
     })
-    issuePortalLinkWorkflow.runAsStep({
-      input: transform({ result, input }, ({ result, input }) => ({
-        customer_id: result.subscription.customer_id,
-        issued_by_type: "system" as const,
-        send_email: true,
-        locale: input.locale,
-        email_template: "subscription-resumed" as const,
-      })),
-    })
+    recordPortalActivityStep(
+      transform({ input, result }, ({ input, result }) => ({
+        entry: activityOf(input.actor, {
+          customer_id: result.subscription.customer_id,
+          portal_id: result.subscription.portal_id,
+          action: "cancellation_undone",
+          details: { plan: result.subscription.plan_title },
+        }),
+      }))
+    ).config({ continueOnPermanentFailure: true })
     return new WorkflowResponse(result)
   }
 )

@@ -15,6 +15,12 @@ const ACTIONS: Record<PortalActivityEntry["action"], string> = {
   access_revoked: "All links and sessions revoked",
   subscription_cancelled: "Subscription cancelled",
   cancellation_undone: "Cancellation undone",
+  subscription_renewed: "Subscription renewed",
+  subscription_payment_failed: "Renewal payment failed",
+  subscription_reactivated: "Subscription active again",
+  subscription_ended: "Subscription ended",
+  license_keys_revoked: "License keys revoked",
+  license_keys_restored: "License keys restored",
   payment_method_added: "Card added",
   payment_method_changed: "Payment method changed",
   profile_updated: "Details changed",
@@ -32,6 +38,7 @@ function about(entry: PortalActivityEntry): string {
   const d = entry.details as Record<string, any>
   const parts: string[] = []
   if (typeof d.plan === "string") parts.push(d.plan)
+  if (typeof d.invoice_number === "string") parts.push(d.invoice_number)
   if (typeof d.brand === "string" || typeof d.last4 === "string") parts.push([d.brand, d.last4 && `•••• ${d.last4}`].filter(Boolean).join(" "))
   if (Array.isArray(d.fields)) parts.push(d.fields.join(", "))
   if (typeof d.email === "string") parts.push(d.email)

@@ -4,11 +4,23 @@ import type { PortalActivityAction } from "../../modules/customer-portal/models/
 import type { PortalActivityDTO } from "../../modules/customer-portal/service"
 import type { PortalRequest } from "./portal-auth"
 import { clientIp } from "./rate-limit"
+import type { PortalActor } from "../../workflows/steps/record-portal-activity"
 
 export { recordActivity }
 
 /** Where a request came from, as the audit trail keeps it (a browser string is cut at 300 characters). */
 export const requestOrigin = (req: MedusaRequest) => ({ ip: clientIp(req), user_agent: req.get("user-agent")?.slice(0, 300) ?? null })
+
+/** The signed-in customer, as the actor a workflow records. */
+export const customerActor = (req: PortalRequest): PortalActor => ({ type: "customer", id: req.portal.customer_id, ...requestOrigin(req) })
+
+/** The admin user (or secret API key) making a request, as the actor a workflow records. */
+export const adminActor = (req: MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string } }): PortalActor => ({
+  type: "admin",
+  id: req.auth_context?.actor_id ?? null,
+  ...requestOrigin(req),
+  ...(req.auth_context?.actor_type === "api-key" ? { via: "api_key" as const } : {}),
+})
 
 /** An action the signed-in customer took in the portal. */
 export const recordCustomerActivity = (req: PortalRequest, action: PortalActivityAction, details?: Record<string, unknown>) =>

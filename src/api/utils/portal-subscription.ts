@@ -1,3 +1,4 @@
+import { cancellationRefusal, undoCancellationRefusal } from "../../lib/portal-policy"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
@@ -21,14 +22,10 @@ export function cancellationOptions(
   sub: SubscriptionDTO
 ) {
   const live = sub.status === "active" || sub.status === "on_hold"
-  const modes: ("now" | "period_end")[] = []
-  if (portal.allow_cancellation && live && !sub.cancel_at_period_end) {
-    if (portal.cancellation_mode !== "period_end" || sub.status === "on_hold") modes.push("now")
-    if (portal.cancellation_mode !== "immediately" && sub.status === "active") modes.push("period_end")
-  }
   return {
-    cancel: modes,
-    undo_cancel: sub.status === "active" && !!sub.cancel_at_period_end,
+    // The rule the cancellation workflow applies, asked for each choice.
+    cancel: (["now", "period_end"] as const).filter((when) => !cancellationRefusal(portal, sub, when, "customer")),
+    undo_cancel: !undoCancellationRefusal(sub),
     change_payment_method: live && portal.allow_payment_method_update !== false,
   }
 }

@@ -30,6 +30,8 @@ import {
 import { resolvePortalOptions, type ResolvedPortalOptions } from "./options"
 import { canTransition, type SubscriptionStatus } from "./subscription-state"
 import type { EmailProofMethod } from "./models/email-proof"
+import * as charges from "./services/charge-attempts"
+import type { ChargeAttempt, InterruptedCharge } from "./services/charge-attempts"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -49,6 +51,11 @@ export type UsableLink = Pick<
 const USABLE_LINK_COLUMNS = "id, portal_id, customer_id, mode, purpose, new_email, sent_to_email, requested_by_session_id, expires_at, metadata"
 export type PortalActivityDTO = InferTypeOf<typeof PortalActivity>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
+/** An invoice's lines and totals as an order charged them (see `invoiceFromOrder`). */
+export type InvoiceSnapshot = Pick<
+  IssueInvoiceInput,
+  "lines" | "subtotal" | "discount_total" | "shipping_total" | "tax_total" | "total" | "billing_address" | "payment_method_label"
+>
 export type LicenseKeyRow = Omit<InferTypeOf<typeof LicenseKey>, "activations">
 
 /** An invoice as a list shows it: amounts in minor units, items named in `summary`. */
@@ -303,9 +310,12 @@ export default class CustomerPortalModuleService extends MedusaService({
     id: string,
     to: SubscriptionStatus,
     fields: Partial<Omit<SubscriptionDTO, "id" | "status">> = {},
+    options: { fence?: number } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SubscriptionDTO> {
     const manager = sharedContext.transactionManager as EntityManager
+    // A charge's holder moves it only while its fencing token is current.
+    if (options.fence !== undefined) await charges.assertChargeFence(manager, id, options.fence)
     const [row] = (await manager.execute(
       "SELECT status FROM subscription WHERE id = ? AND deleted_at IS NULL FOR UPDATE",
       [id]
@@ -322,6 +332,27 @@ export default class CustomerPortalModuleService extends MedusaService({
     await this.updateSubscriptions({ ...fields, id, status: to } as any, sharedContext)
     await this.followSubscription(manager, id, to, clock.now())
     return await this.retrieveSubscription(id, {}, sharedContext)
+  }
+
+  /**
+   * Starts an active subscription's next period after its renewal was paid,
+   * while `fence` is the charge holder's token and the subscription is still
+   * active (a cancellation that came first wins).
+   */
+  @InjectTransactionManager()
+  async advanceSubscriptionPeriod(
+    input: { id: string; fence: number; current_period_start: Date; current_period_end: Date; next_renewal_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SubscriptionDTO> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await charges.assertChargeFence(manager, input.id, input.fence)
+    const before = await this.retrieveSubscription(input.id, {}, sharedContext)
+    if (before.status !== "active") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `A subscription that is ${before.status} has no next period.`)
+    }
+    const { fence: _fence, ...fields } = input
+    await this.updateSubscriptions(fields as any, sharedContext)
+    return await this.retrieveSubscription(input.id, {}, sharedContext)
   }
 
   /**
@@ -614,24 +645,147 @@ export default class CustomerPortalModuleService extends MedusaService({
     }
   }
 
-  /**
-   * The open invoices of on-hold subscriptions that carry a charge's cart —
-   * a charge started and not recorded either way — oldest first, with the
-   * payment method it was made with when the customer chose one.
-   */
+  /** See `services/charge-attempts.ts`. */
   @InjectManager()
-  async listInterruptedCharges(
-    limit: number,
+  async listInterruptedCharges(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<InterruptedCharge[]> {
+    return charges.listInterruptedCharges(sharedContext.manager as EntityManager, limit)
+  }
+
+  /** Takes the subscription's next fencing token (see `services/charge-attempts.ts`). */
+  @InjectManager()
+  async takeChargeFence(subscriptionId: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return charges.takeChargeFence(sharedContext.manager as EntityManager, subscriptionId)
+  }
+
+  @InjectManager()
+  async holdsChargeFence(subscriptionId: string, fence: number, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return charges.holdsChargeFence(sharedContext.manager as EntityManager, subscriptionId, fence)
+  }
+
+  @InjectManager()
+  async attachChargeAttempt(
+    input: { invoice_id: string; subscription_id: string; fence: number; cart_id: string; attempt: ChargeAttempt },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ invoice_id: string; subscription_id: string; cart_id: string; payment_method: Record<string, unknown> | null }[]> {
-    const manager = sharedContext.manager as EntityManager
-    return (await manager.execute(
-      `SELECT i.id AS invoice_id, i.subscription_id, i.metadata->>'renewal_cart_id' AS cart_id, i.metadata->'pending_payment_method' AS payment_method
-       FROM invoice i JOIN subscription s ON s.id = i.subscription_id AND s.deleted_at IS NULL AND s.status = 'on_hold'
-       WHERE i.status = 'open' AND i.deleted_at IS NULL AND i.metadata->>'renewal_cart_id' IS NOT NULL
-       ORDER BY i.updated_at LIMIT ?`,
-      [limit]
-    )) as { invoice_id: string; subscription_id: string; cart_id: string; payment_method: Record<string, unknown> | null }[]
+  ): Promise<boolean> {
+    return charges.attachChargeAttempt(sharedContext.manager as EntityManager, input)
+  }
+
+  /**
+   * Runs `job` — a capture or a refund at the provider — while holding the
+   * subscription's row with `fence` checked, in one transaction: no newer
+   * holder can take the subscription until the money has moved, and a holder
+   * whose lease lapsed never moves it.
+   */
+  @InjectTransactionManager()
+  async withChargeFence<T>(subscriptionId: string, fence: number, job: () => Promise<T>, @MedusaContext() sharedContext: Context = {}): Promise<T> {
+    await charges.assertChargeFence(sharedContext.transactionManager as EntityManager, subscriptionId, fence)
+    return await job()
+  }
+
+  @InjectManager()
+  async detachChargeAttempt(
+    input: { invoice_id: string; subscription_id: string; fence: number; cart_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return charges.detachChargeAttempt(sharedContext.manager as EntityManager, input)
+  }
+
+  @InjectManager()
+  async isChargeOrder(orderId: string, cartId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return charges.isChargeOrder(sharedContext.manager as EntityManager, orderId, cartId)
+  }
+
+  /**
+   * Records an invoice paid by a charge, with its lines and totals replaced
+   * by `snapshot` (the order's, taxes as charged) when there is one, in one
+   * transaction that holds the subscription's row and checks `fence` first:
+   * a holder whose lease lapsed cannot record, and the newer holder's own
+   * record waits for this one. Returns the invoice as it was, lines included,
+   * for undoing.
+   */
+  @InjectTransactionManager()
+  async recordPaidInvoice(
+    input: {
+      invoice_id: string
+      subscription_id: string
+      fence: number
+      paid_at: Date
+      order_id: string
+      payment_id: string
+      snapshot: InvoiceSnapshot | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<InvoiceDTO> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await charges.assertChargeFence(manager, input.subscription_id, input.fence)
+    const before = await this.retrieveInvoice(input.invoice_id, { relations: ["lines"] }, sharedContext)
+    if (before.status === "paid") return before
+    if (before.status !== "open") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `An invoice that is ${before.status} cannot be paid.`)
+    }
+    const { snapshot } = input
+    if (snapshot) {
+      const old = (before.lines ?? []).map((line) => line.id)
+      if (old.length) await this.deleteInvoiceLines(old, sharedContext)
+      await this.createInvoiceLines(snapshot.lines.map((line, rank) => ({ ...line, rank, invoice_id: before.id })) as any, sharedContext)
+    }
+    await this.updateInvoices(
+      {
+        id: before.id,
+        status: "paid",
+        paid_at: input.paid_at,
+        order_id: input.order_id,
+        payment_id: input.payment_id,
+        ...(snapshot
+          ? {
+              subtotal: snapshot.subtotal,
+              discount_total: snapshot.discount_total,
+              shipping_total: snapshot.shipping_total,
+              tax_total: snapshot.tax_total,
+              total: snapshot.total,
+              billing_address: snapshot.billing_address,
+              payment_method_label: snapshot.payment_method_label ?? before.payment_method_label,
+            }
+          : {}),
+      } as any,
+      sharedContext
+    )
+    return before
+  }
+
+  /**
+   * Undoes `recordPaidInvoice`: the invoice open again with the lines and
+   * totals it had. Its attempt stays attached, so the payment is settled or
+   * given back by whoever comes next, never forgotten.
+   */
+  @InjectTransactionManager()
+  async reopenPaidInvoice(before: InvoiceDTO, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const now = await this.listInvoiceLines({ invoice: { id: before.id } } as any, { select: ["id"] }, sharedContext)
+    if (now.length) await this.deleteInvoiceLines(now.map((line) => line.id), sharedContext)
+    await this.createInvoiceLines(
+      (before.lines ?? []).map(({ id: _id, invoice: _invoice, created_at: _c, updated_at: _u, deleted_at: _d, ...line }: any) => ({
+        ...line,
+        invoice_id: before.id,
+      })),
+      sharedContext
+    )
+    await this.updateInvoices(
+      {
+        id: before.id,
+        status: "open",
+        paid_at: null,
+        order_id: null,
+        payment_id: null,
+        subtotal: before.subtotal,
+        discount_total: before.discount_total,
+        shipping_total: before.shipping_total,
+        tax_total: before.tax_total,
+        total: before.total,
+        billing_address: before.billing_address,
+        payment_method_label: before.payment_method_label,
+      } as any,
+      sharedContext
+    )
   }
 
   /**

@@ -5,6 +5,7 @@ import { lineItemTitle } from "../../lib/order-invoice"
 import { generateLicenseKey } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import { isPortalChargeOrder } from "../../lib/charge-orders"
 
 export type IssueOrderLicenseKeysStepInput = { order_id: string; portal: { id: string; mode: "test" | "live" } }
 
@@ -30,7 +31,7 @@ export const issueOrderLicenseKeysStep = createStep("issue-order-license-keys", 
     fields: ["id", "customer_id", "created_at", "metadata", "items.*"],
     filters: { id: input.order_id },
   })
-  if (!order?.customer_id || (order.metadata as Record<string, unknown> | null)?.customer_portal_renewal_of) return none
+  if (!order?.customer_id || (await isPortalChargeOrder(container, order.id))) return none
   const items = (order.items ?? []).filter((item: any) => item?.variant_id)
   if (!items.length) return none
   const plans = await service.listLicensePlans({ product_variant_id: items.map((item: any) => item.variant_id) })

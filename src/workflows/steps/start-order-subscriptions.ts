@@ -5,6 +5,7 @@ import { lineItemTitle } from "../../lib/order-invoice"
 import { addInterval } from "../../lib/subscription-periods"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import { isPortalChargeOrder } from "../../lib/charge-orders"
 
 export type StartOrderSubscriptionsStepInput = { order_id: string; portal: { id: string; mode: "test" | "live" } }
 
@@ -60,7 +61,7 @@ export const startOrderSubscriptionsStep = createStep(
     const {
       data: [order],
     } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
-    if (!order?.customer_id || (order.metadata as Record<string, unknown> | null)?.customer_portal_renewal_of) {
+    if (!order?.customer_id || (await isPortalChargeOrder(container, order.id))) {
       return none
     }
     const items = (order.items ?? []).filter((item: any) => item?.variant_id)

@@ -4,6 +4,7 @@ import { clock } from "../../lib/clock"
 import { invoiceFromOrder, ORDER_INVOICE_FIELDS, orderCapturedAt } from "../../lib/order-invoice"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import { isPortalChargeOrder } from "../../lib/charge-orders"
 
 export type SyncOrderInvoiceStepInput = { order_id: string; portal: { id: string; mode: "test" | "live" } }
 
@@ -22,7 +23,7 @@ export const syncOrderInvoiceStep = createStep(syncOrderInvoiceStepId, async (in
     data: [order],
   } = await query.graph({ entity: "order", fields: ORDER_INVOICE_FIELDS, filters: { id: input.order_id } })
   // A subscription renewal's order is billed on the renewal's own invoice.
-  if (!order?.customer_id || (order.metadata as Record<string, unknown> | null)?.customer_portal_renewal_of) {
+  if (!order?.customer_id || (await isPortalChargeOrder(container, order.id))) {
     return new StepResponse({ invoice_id: null as string | null, created: false, status: null as string | null })
   }
   const source = { source_type: "order" as const, source_id: order.id }

@@ -36,6 +36,17 @@ const Invoice = model
     payment_id: model.text().nullable(),
     payment_method_label: model.text().nullable(),
     locale: model.text().nullable(),
+    /**
+     * The cart of the charge attempt under way for this invoice (a renewal or
+     * dues charge), kept while the invoice is open and after it is paid: the
+     * one attempt there is. Set only when none is attached, by the holder of
+     * the subscription's fence; taken off only on a proven outcome (declined,
+     * refunded). The server's own marker of a renewal order: a shopper cannot
+     * set it.
+     */
+    charge_cart_id: model.text().nullable(),
+    /** How the attempt pays (provider, method, payer, the method to adopt) and whether it is being refunded. */
+    charge_attempt: model.json().nullable(),
     metadata: model.json().nullable(),
     lines: model.hasMany(() => InvoiceLine, { mappedBy: "invoice" }),
   })
@@ -49,6 +60,7 @@ const Invoice = model
     { name: "IDX_invoice_customer_status_issued", on: ["customer_id", "status", "issued_at"], where: "deleted_at IS NULL" },
     { name: "IDX_invoice_order", on: ["order_id"], where: "order_id IS NOT NULL" },
     { name: "IDX_invoice_subscription", on: ["subscription_id"], where: "subscription_id IS NOT NULL" },
+    { name: "IDX_invoice_charge_cart_unique", on: ["charge_cart_id"], unique: true, where: "charge_cart_id IS NOT NULL AND deleted_at IS NULL" },
     { name: "IDX_invoice_status_issued", on: ["status", "issued_at"], where: "deleted_at IS NULL" },
   ])
   .checks([

@@ -50,6 +50,12 @@ const Subscription = model
     payment_method_last4: model.text().nullable(),
     payment_method_exp_month: model.number().nullable(),
     payment_method_exp_year: model.number().nullable(),
+    /**
+     * Raised by one each time a holder takes the subscription's lock to charge
+     * it: the holder's fencing token. Every write of a charge checks it, so a
+     * holder whose lease ran out can no longer attach, settle or record one.
+     */
+    charge_fence: model.number().default(0),
     metadata: model.json().nullable(),
   })
   .indexes([

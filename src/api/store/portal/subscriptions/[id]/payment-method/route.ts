@@ -9,7 +9,8 @@ import { requestLanguage } from "../../../../../utils/portal-invoice"
 import { ownedPaymentMethods, providersFor } from "../../../../../utils/portal-payment-methods"
 import { outstandingBySubscription, ownSubscription, presentSubscription } from "../../../../../utils/portal-subscription"
 import type { StorePortalChangePaymentMethodType } from "../../../validators"
-import { recordCustomerActivity } from "../../../../../utils/activity"
+import { customerActor } from "../../../../../utils/activity"
+import { explainChargeFailure } from "../../../../../../workflows/billing/charge-failure"
 
 export const PAYMENT_METHOD_NOT_FOUND = "There is no such payment method in your account."
 export const PAYMENT_METHOD_CANNOT_PAY = "This payment method cannot pay this subscription. Choose another one, or add a new card."
@@ -43,12 +44,12 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
     if (providers && !providers.includes(method.provider_id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, PAYMENT_METHOD_CANNOT_PAY)
     }
-    const { result } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
-      input: { subscription_id: sub.id, payment_method: method, confirmation, by: "customer", locale: requestLanguage(req) },
+    const { result, errors } = await changeSubscriptionPaymentMethodWorkflow(req.scope).run({
+      input: { subscription_id: sub.id, payment_method: method, confirmation, actor: customerActor(req), locale: requestLanguage(req) },
+      throwOnError: false,
     })
-    if (result.outcome === "updated" || result.outcome === "reactivated") {
-      await recordCustomerActivity(req, "payment_method_changed", { plan: sub.plan_title, brand: method.brand, last4: method.last4, reactivated: result.outcome === "reactivated" })
-    }
+    // Told from what the database shows once the workflow undid what it could: charged or not, never the error's own text.
+    if (errors.length) throw await explainChargeFailure(req.scope, sub.id, errors[0].error)
     const current = await service.retrieveSubscription(sub.id)
     const outstanding = await outstandingBySubscription(service, [current])
     const subscription = presentSubscription(current, { portal, outstanding: outstanding.get(current.id) })
@@ -61,7 +62,14 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
           body: {
             outcome: "reactivated",
             subscription,
-            invoice: { ...result.invoice, status: "paid" },
+            invoice: {
+              id: result.invoice.id,
+              number: result.invoice.number,
+              total: Number(result.invoice.total),
+              currency_code: result.invoice.currency_code,
+              paid_at: result.invoice.paid_at,
+              status: "paid",
+            },
           },
         }
       case "requires_action":
@@ -70,8 +78,8 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
           body: {
             outcome: "requires_action",
             next_action: { type: "confirm_card" },
-            amount: result.amount,
-            currency_code: result.currency_code,
+            amount: outstanding.get(current.id) ? Number(outstanding.get(current.id)!.total) : null,
+            currency_code: current.currency_code,
             subscription,
           },
         }

@@ -1,0 +1,63 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { CustomerPortalDTO, SubscriptionDTO } from "../modules/customer-portal/service"
+
+/**
+ * The portal settings' rules on what a customer may change, each refusal
+ * with a stable `code` beside its sentence, so a storefront can say it in the
+ * customer's language. The merchant (`by: "admin"`) and the store itself are
+ * bound only by what the data allows, not by these settings.
+ */
+export type PortalRefusalCode =
+  | "cancellation_not_allowed"
+  | "subscription_ended"
+  | "cancellation_already_scheduled"
+  | "period_end_only"
+  | "immediate_only"
+  | "on_hold_cancel_now_only"
+  | "not_scheduled_to_end"
+  | "payment_method_update_not_allowed"
+  | "profile_edit_not_allowed"
+  | "license_deactivation_not_allowed"
+
+export class PortalRefusal extends MedusaError {
+  constructor(code: PortalRefusalCode, message: string) {
+    super(MedusaError.Types.NOT_ALLOWED, message, code)
+  }
+}
+
+type Settings = Pick<CustomerPortalDTO, "allow_cancellation" | "cancellation_mode">
+type Sub = Pick<SubscriptionDTO, "status" | "cancel_at_period_end">
+
+const ENDED = "This subscription has already ended."
+
+/** Why a subscription cannot be cancelled `when` by `by`, or null when it can. */
+export function cancellationRefusal(settings: Settings, sub: Sub, when: "now" | "period_end", by: "customer" | "admin"): PortalRefusal | null {
+  if (sub.status === "cancelled" || sub.status === "expired") return new PortalRefusal("subscription_ended", ENDED)
+  if (by === "customer" && !settings.allow_cancellation) {
+    return new PortalRefusal("cancellation_not_allowed", "Subscriptions cannot be cancelled from this portal. Contact the store to cancel.")
+  }
+  if (when === "period_end" && sub.status !== "active") {
+    return new PortalRefusal("on_hold_cancel_now_only", "An on-hold subscription has no paid period left: it can only be cancelled now.")
+  }
+  // A customer whose subscription already ends with its period undoes that first; the merchant may still end it now.
+  if (sub.cancel_at_period_end && (when === "period_end" || by === "customer")) {
+    return new PortalRefusal("cancellation_already_scheduled", "This subscription already ends at the end of its period.")
+  }
+  if (by === "customer" && sub.status === "active") {
+    if (when === "now" && settings.cancellation_mode === "period_end") {
+      return new PortalRefusal("period_end_only", "This store lets subscriptions end only at the end of the period. Choose “At the end of the period”.")
+    }
+    if (when === "period_end" && settings.cancellation_mode === "immediately") {
+      return new PortalRefusal("immediate_only", "This store ends subscriptions at once. Choose “Now”.")
+    }
+  }
+  return null
+}
+
+/** Why a scheduled cancellation cannot be undone, or null. */
+export function undoCancellationRefusal(sub: Sub): PortalRefusal | null {
+  if (sub.status !== "active" || !sub.cancel_at_period_end) {
+    return new PortalRefusal("not_scheduled_to_end", "This subscription is not scheduled to end, so there is nothing to undo.")
+  }
+  return null
+}

@@ -1,0 +1,52 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import { placedOrder } from "./charge-attempt"
+
+/** The codes of refusals and interruptions whose sentence is written for the customer, and may be shown as it is. */
+const SAYABLE = new Set([
+  "charge_interrupted",
+  "charge_in_progress",
+  "subscription_locked",
+  "subscription_ended",
+  "charge_release_failed",
+  "cancellation_not_allowed",
+  "cancellation_already_scheduled",
+  "period_end_only",
+  "immediate_only",
+  "on_hold_cancel_now_only",
+  "not_scheduled_to_end",
+  "payment_method_update_not_allowed",
+])
+
+export const PAYMENT_BEING_RECORDED =
+  "Your payment went through, but it could not be recorded just now. It will be within a few minutes, and you will not be charged again."
+export const NOTHING_CHARGED = "Your payment could not be completed, and nothing was charged: the subscription is still on hold. Try again in a moment."
+const INTERRUPTED = "Your payment could not be completed just now. Try again in a moment: you will not be charged twice."
+
+/**
+ * What to tell the person whose charge of a subscription failed, from what
+ * the database shows after the workflow undid what it could — never the
+ * error's own text unless it was written for them:
+ *
+ * - a payment is kept and still attached to the invoice (its refund failed,
+ *   or it was taken just before the failure): it went through, and will be
+ *   recorded by the next try or the sweep — never charged again;
+ * - a charge is attached but took nothing yet: try again, never charged twice;
+ * - nothing is attached: nothing was charged.
+ */
+export async function explainChargeFailure(container: MedusaContainer, subscriptionId: string, error: unknown): Promise<MedusaError> {
+  const e = error as { code?: string; type?: string; message?: string } | undefined
+  if (e?.code && SAYABLE.has(e.code) && e.message) return new MedusaError((e.type as any) ?? MedusaError.Types.NOT_ALLOWED, e.message, e.code)
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const [open] = await service
+    .listInvoices({ subscription_id: subscriptionId, status: "open", charge_cart_id: { $ne: null } } as any, { take: 1, select: ["id", "charge_cart_id"] })
+    .catch(() => [] as any[])
+  if (open?.charge_cart_id) {
+    const placed = await placedOrder(container, open.charge_cart_id).catch(() => null)
+    if (placed?.kept) return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, PAYMENT_BEING_RECORDED, "payment_being_recorded")
+    return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, INTERRUPTED, "charge_interrupted")
+  }
+  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, NOTHING_CHARGED, "nothing_charged")
+}
