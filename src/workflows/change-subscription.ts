@@ -6,7 +6,12 @@ import { PortalEvents } from "./events"
 import { cancelSubscriptionStep, undoCancellationStep, validateCancellationStep, type CancelSubscriptionStepInput } from "./steps/change-subscription"
 import { activityOf, recordPortalActivityStep, type PortalActor } from "./steps/record-portal-activity"
 
-export type CancelSubscriptionWorkflowInput = CancelSubscriptionStepInput & { actor: PortalActor; locale?: string }
+export type CancelSubscriptionWorkflowInput = CancelSubscriptionStepInput & {
+  actor: PortalActor
+  locale?: string
+  /** Why the store ended it (the order that started it was cancelled or refunded). */
+  because?: "order_canceled" | "order_refunded"
+}
 
 export const cancelSubscriptionWorkflowId = "cancel-subscription"
 
@@ -36,6 +41,7 @@ export const cancelSubscriptionWorkflow = createWorkflow(cancelSubscriptionWorkf
     reason: input.reason ?? null,
     ends_at: result.ended ? result.subscription.ended_at : result.subscription.current_period_end,
     locale: input.locale ?? null,
+    because: input.because ?? null,
   }))
   when({ result }, ({ result }) => result.ended).then(() => {
     emitEventStep({ eventName: PortalEvents.SUBSCRIPTION_CANCELLED, data }).config({ name: "emit-subscription-cancelled" })
@@ -49,7 +55,7 @@ export const cancelSubscriptionWorkflow = createWorkflow(cancelSubscriptionWorkf
         customer_id: before.customer_id,
         portal_id: before.portal_id,
         action: "subscription_cancelled",
-        details: { plan: before.plan_title, when: input.when, reason: input.reason ?? null },
+        details: { plan: before.plan_title, when: input.when, reason: input.reason ?? null, ...(input.because ? { because: input.because } : {}) },
       }),
     }))
   ).config({ continueOnPermanentFailure: true })

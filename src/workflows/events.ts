@@ -18,7 +18,7 @@ export const PortalEvents = {
   SUBSCRIPTION_RENEWED: "subscription.renewed",
   /** A renewal charge failed and the subscription went on hold. Data: id, customer_id, invoice_id, reason. */
   SUBSCRIPTION_PAYMENT_FAILED: "subscription.payment_failed",
-  /** A subscription ended at once. Data: id, customer_id, by ("customer" or "admin"), reason. */
+  /** A subscription ended at once. Data: id, customer_id, by ("customer", "admin", "system" or "schedule"), reason, because (its order was cancelled or refunded). */
   SUBSCRIPTION_CANCELLED: "subscription.cancelled",
   /** A subscription will end when its period does. Data: id, customer_id, ends_at, reason. */
   SUBSCRIPTION_CANCELLATION_SCHEDULED: "subscription.cancellation_scheduled",
@@ -30,4 +30,6 @@ export const PortalEvents = {
   SUBSCRIPTION_REACTIVATED: "subscription.reactivated",
   /** License keys were issued for an order. Data: ids, order_id, customer_id. */
   LICENSE_KEYS_ISSUED: "license_key.issued",
+  /** The keys of an order that was cancelled or refunded in full were revoked. Data: ids, order_id, reason. */
+  LICENSE_KEYS_REVOKED: "license_key.revoked",
 } as const

@@ -58,6 +58,11 @@ export const PortalOptionsSchema = z
     /** How many due subscriptions one pass of the renewal job takes at a time. */
     renewalBatchSize: z.number().int().min(1).max(1000).default(100),
     renewalConcurrency: z.number().int().min(1).max(32).default(4),
+    /**
+     * Issue an order's license keys only once its payment is captured, not when
+     * it is placed (for stores that authorize first and capture later).
+     */
+    licenseKeysOnCapture: z.boolean().default(false),
     /** Prefix of invoice numbers, e.g. INV-000123. */
     invoiceNumberPrefix: z
       .string()
@@ -94,6 +99,7 @@ export type ResolvedPortalOptions = {
   renewalBatchSize: number
   /** Renewals of one batch run at the same time (each under its subscription's lock). */
   renewalConcurrency: number
+  licenseKeysOnCapture: boolean
   invoiceNumberPrefix: string
 }
 
@@ -138,6 +144,7 @@ export function resolvePortalOptions(raw: unknown): ResolvedPortalOptions {
     sessionIdleTimeoutMs: parseDuration(options.sessionIdleTimeout)!,
     renewalBatchSize: options.renewalBatchSize,
     renewalConcurrency: options.renewalConcurrency,
+    licenseKeysOnCapture: options.licenseKeysOnCapture,
     invoiceNumberPrefix: options.invoiceNumberPrefix,
   }
 }

@@ -399,11 +399,11 @@ export default class CustomerPortalModuleService extends MedusaService({
     if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `There is no license key with the id ${input.id}.`)
     if (input.revoked) {
       if (before.status === "revoked") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This license key is already revoked.")
-      await manager.execute(`UPDATE license_key SET status = 'revoked', revoked_at = ?, updated_at = now() WHERE id = ?`, [input.now, input.id])
+      await manager.execute(`UPDATE license_key SET status = 'revoked', revoked_at = ?, revoked_reason = 'merchant', updated_at = now() WHERE id = ?`, [input.now, input.id])
       return before
     }
     if (before.status !== "revoked") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a revoked license key can be enabled again.")
-    await manager.execute(`UPDATE license_key SET status = 'active', revoked_at = NULL, disabled_at = NULL, updated_at = now() WHERE id = ?`, [input.id])
+    await manager.execute(`UPDATE license_key SET status = 'active', revoked_at = NULL, revoked_reason = NULL, disabled_at = NULL, updated_at = now() WHERE id = ?`, [input.id])
     if (before.subscription_id) {
       const [sub] = (await manager.execute(`SELECT status FROM subscription WHERE id = ? AND deleted_at IS NULL`, [before.subscription_id])) as {
         status: SubscriptionStatus
@@ -413,13 +413,38 @@ export default class CustomerPortalModuleService extends MedusaService({
     return before
   }
 
+  /**
+   * Revokes every key an order issued that is not revoked yet, with the
+   * reason (the order was cancelled or refunded in full). Returns the keys
+   * as they were, for undoing; the merchant can enable each again.
+   */
+  @InjectTransactionManager()
+  async revokeOrderLicenseKeys(
+    input: { order_id: string; reason: "order_canceled" | "order_refunded"; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LicenseKeyRow[]> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const before = (await manager.execute(
+      `SELECT * FROM license_key WHERE order_id = ? AND status <> 'revoked' AND deleted_at IS NULL FOR UPDATE`,
+      [input.order_id]
+    )) as LicenseKeyRow[]
+    if (before.length) {
+      await manager.execute(
+        `UPDATE license_key SET status = 'revoked', revoked_at = ?, revoked_reason = ?, updated_at = now() WHERE id IN (${before.map(() => "?").join(", ")})`,
+        [input.now, input.reason, ...before.map((key) => key.id)]
+      )
+    }
+    return before
+  }
+
   /** Puts a license key's state back as `setLicenseKeyRevoked` found it. */
   @InjectTransactionManager()
   async restoreLicenseKeyState(before: LicenseKeyRow, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(`UPDATE license_key SET status = ?, revoked_at = ?, disabled_at = ?, expires_at = ?, updated_at = now() WHERE id = ?`, [
+    await manager.execute(`UPDATE license_key SET status = ?, revoked_at = ?, revoked_reason = ?, disabled_at = ?, expires_at = ?, updated_at = now() WHERE id = ?`, [
       before.status,
       before.revoked_at,
+      before.revoked_reason ?? null,
       before.disabled_at,
       before.expires_at,
       before.id,

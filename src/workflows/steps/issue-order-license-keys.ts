@@ -28,10 +28,14 @@ export const issueOrderLicenseKeysStep = createStep("issue-order-license-keys", 
     data: [order],
   } = await query.graph({
     entity: "order",
-    fields: ["id", "customer_id", "created_at", "metadata", "items.*"],
+    fields: ["id", "customer_id", "created_at", "metadata", "status", "items.*", "payment_collections.payments.captured_at"],
     filters: { id: input.order_id },
   })
-  if (!order?.customer_id || (await isPortalChargeOrder(container, order.id))) return none
+  // A cancelled order grants nothing, even when its placing is handled after its cancelling.
+  if (!order?.customer_id || order.status === "canceled" || (await isPortalChargeOrder(container, order.id))) return none
+  // With `licenseKeysOnCapture`, an order only authorized issues nothing yet: its capture does (payment.captured).
+  const captured = (order.payment_collections ?? []).some((c: any) => (c?.payments ?? []).some((p: any) => p?.captured_at))
+  if (service.getOptions().licenseKeysOnCapture && !captured) return none
   const items = (order.items ?? []).filter((item: any) => item?.variant_id)
   if (!items.length) return none
   const plans = await service.listLicensePlans({ product_variant_id: items.map((item: any) => item.variant_id) })

@@ -11,6 +11,7 @@ export type StartOrderSubscriptionsStepInput = { order_id: string; portal: { id:
 
 const ORDER_FIELDS = [
   "id",
+  "status",
   "customer_id",
   "region_id",
   "sales_channel_id",
@@ -61,7 +62,8 @@ export const startOrderSubscriptionsStep = createStep(
     const {
       data: [order],
     } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: input.order_id } })
-    if (!order?.customer_id || (await isPortalChargeOrder(container, order.id))) {
+    // A cancelled order starts nothing, even when its placing is handled after its cancelling.
+    if (!order?.customer_id || order.status === "canceled" || (await isPortalChargeOrder(container, order.id))) {
       return none
     }
     const items = (order.items ?? []).filter((item: any) => item?.variant_id)

@@ -13,6 +13,7 @@ describe("plugin options", () => {
       sessionIdleTimeoutMs: 3_600_000,
       renewalBatchSize: 100,
       renewalConcurrency: 4,
+      licenseKeysOnCapture: false,
       invoiceNumberPrefix: "INV-",
     })
   })

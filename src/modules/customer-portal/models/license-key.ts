@@ -25,6 +25,8 @@ const LicenseKey = model
     expires_at: model.dateTime().nullable(),
     disabled_at: model.dateTime().nullable(),
     revoked_at: model.dateTime().nullable(),
+    /** Why it was revoked: by the merchant, or because the order that issued it was cancelled or refunded in full. */
+    revoked_reason: model.enum(["merchant", "order_canceled", "order_refunded"]).nullable(),
     metadata: model.json().nullable(),
     activations: model.hasMany(() => LicenseActivation, { mappedBy: "license_key" }),
   })
