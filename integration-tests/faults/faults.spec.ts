@@ -102,6 +102,10 @@ async function saveCard(number: string): Promise<string> {
   return saved.data.payment_method.id
 }
 
+/** One good card saved for the tests that need any good card (saving is rate limited per customer). */
+let good: Promise<string> | null = null
+const goodCard = () => (good ??= saveCard(GOOD))
+
 let presses = 0
 const confirm = (subId: string, methodId: string) =>
   call("POST", `/store/portal/subscriptions/${subId}/payment-method`, {
@@ -133,16 +137,23 @@ async function expectMoneyConsistent(subId: string) {
   const all = await payments(subId)
   const kept = all.filter((p) => p.captured_at && Number(p.refunded) < Number(p.amount))
   const [sub] = await sql(`SELECT status FROM subscription WHERE id = $1`, [subId])
-  const invoices = await sql(`SELECT id, status, payment_id, order_id, paid_at FROM invoice WHERE subscription_id = $1 AND deleted_at IS NULL`, [subId])
+  const invoices = await sql(`SELECT id, status, payment_id, order_id, paid_at, charge_cart_id FROM invoice WHERE subscription_id = $1 AND deleted_at IS NULL`, [subId])
   const paid = invoices.filter((i) => i.status === "paid")
   expect(paid.map((i) => i.payment_id).sort()).toEqual(kept.map((p) => p.payment_id).sort())
+  // A kept payment is a paid period of a live subscription; nothing is left attached to an invoice that is not open.
   if (kept.length) expect(sub.status).toBe("active")
+  for (const i of invoices.filter((i) => i.status !== "open" && i.status !== "paid")) expect(i.charge_cart_id).toBeNull()
   if (sub.status === "on_hold") {
     expect(kept).toHaveLength(0)
     // What it owes is one open invoice, with no payment half-attached to it.
     const open = invoices.filter((i) => i.status === "open")
     expect(open.length).toBeLessThanOrEqual(1)
     for (const i of open) expect(i).toMatchObject({ payment_id: null, order_id: null, paid_at: null })
+  }
+  if (sub.status === "cancelled") {
+    // Ended now: nothing it was charging is kept, and nothing it owed is still open.
+    expect(kept).toHaveLength(0)
+    expect(invoices.filter((i) => i.status === "open")).toHaveLength(0)
   }
   return { sub, kept, all, invoices }
 }
@@ -166,6 +177,11 @@ function expectClearFailure(res: { status: number; data: any; text: string }, me
 const invoicePaid: FaultMatch = { sql: /^update "invoice" set .*"status" = 'paid'/is }
 const subscriptionActive: FaultMatch = { sql: /^update "subscription" set .*"status" = 'active'/is }
 const captureRecorded: FaultMatch = { sql: /^insert into "capture"/i }
+const refundRecorded: FaultMatch = { sql: /^insert into "refund"/i }
+const sessionCreated: FaultMatch = { sql: /^insert into "payment_session"/i }
+/** A renewal's next period (a reactivation's update names the status as well). */
+const periodAdvanced: FaultMatch = { sql: /^update "subscription" set (?!.*"status").*"current_period_end" = /is }
+const BEING_RECORDED = "Your payment went through, but it could not be recorded just now. It will be within a few minutes, and you will not be charged again."
 
 beforeAll(async () => {
   db = new Client({ connectionString: info.database_url })
@@ -332,6 +348,244 @@ describe("the database connection drops during a renewal", () => {
     await expectPaidOnce(sub)
     const invoices = await sql(`SELECT status FROM invoice WHERE subscription_id = $1`, [sub])
     expect(invoices).toEqual([{ status: "paid" }])
+  })
+})
+
+describe("the database connection drops during a renewal, after the money was taken", () => {
+  // The server runs the renewal job every 2 seconds (since the tests before).
+  const renewed = (sub: string) =>
+    eventually("the next run to renew it", async () => {
+      const [row] = await sql(`SELECT next_renewal_at > now() AS renewed FROM subscription WHERE id = $1`, [sub])
+      return row.renewed
+    })
+
+  for (const [moment, match] of [
+    ["while its invoice is marked paid", invoicePaid],
+    ["while its next period is begun", periodAdvanced],
+  ] as const) {
+    it(`${moment}: the payment is given back and counts for nothing; the next run charges once: one period, one payment kept`, async () => {
+      const fault = proxy.arm(match, "drop")
+      const sub = await copyOf("layla@example.com", "active", DUE_A_MINUTE_AGO)
+      await fault.hit
+      await renewed(sub)
+      const { kept, all } = await expectMoneyConsistent(sub)
+      expect(kept).toHaveLength(1)
+      // The first was refunded in full; the period was paid by the second.
+      expect(all).toHaveLength(2)
+      expect(Number(all[0].refunded)).toBe(Number(all[0].amount))
+      const [row] = await sql(`SELECT current_period_end - current_period_start AS length, status FROM subscription WHERE id = $1`, [sub])
+      expect(row.status).toBe("active")
+      expect((await sql(`SELECT status FROM invoice WHERE subscription_id = $1`, [sub])).map((i) => i.status)).toEqual(["paid"])
+    })
+  }
+
+  it("and its refund fails too: the payment stays attached, and the next run records that same payment, charging nothing more", async () => {
+    const cut = proxy.arm(invoicePaid, "drop")
+    const noRefund = proxy.arm(refundRecorded, "drop")
+    const sub = await copyOf("layla@example.com", "active", DUE_A_MINUTE_AGO)
+    await cut.hit
+    await noRefund.hit
+    await renewed(sub)
+    await expectPaidOnce(sub)
+    const [only] = await payments(sub)
+    expect(Number(only.refunded)).toBe(0)
+  })
+
+  it("the server is killed there: once it is back, the next run records that payment", async () => {
+    const fault = proxy.arm(invoicePaid, "hold")
+    const sub = await copyOf("layla@example.com", "active", DUE_A_MINUTE_AGO)
+    await fault.hit
+    await server.kill()
+    const [taken] = await payments(sub)
+    expect(taken.captured_at).not.toBeNull()
+    await boot(JOB_OFTEN)
+    await renewed(sub)
+    await expectPaidOnce(sub)
+    expect((await payments(sub))[0].payment_id).toBe(taken.payment_id)
+  })
+})
+
+describe("the merchant retries an on-hold charge", () => {
+  let admin: Record<string, string>
+  beforeAll(async () => {
+    await server.stop()
+    await boot()
+    const auth = await call("POST", "/auth/user/emailpass", { body: { email: "admin@example.com", password: "supersecret" } })
+    admin = { authorization: `Bearer ${auth.data.token}` }
+  })
+  /** A copy of Noor's on-hold subscription whose saved method is now a good card. */
+  async function onHoldWithGoodCard() {
+    const sub = await onHold()
+    // The card as the portal saved it, with the record whose account holder keeps it (`tcus_<customer id>` at the provider).
+    const card = await goodCard()
+    const [holder] = await sql(
+      `SELECT ah.id, substr(tc.holder, 6) AS customer_id FROM test_card tc JOIN account_holder ah ON ah.external_id = tc.holder AND ah.deleted_at IS NULL WHERE tc.id = $1`,
+      [card]
+    )
+    await sql(
+      `UPDATE subscription SET payment_method_id = $2, payment_method_last4 = '4242', payment_customer_id = $3, account_holder_id = $4 WHERE id = $1`,
+      [sub, card, holder.customer_id, holder.id]
+    )
+    return sub
+  }
+  const retry = (sub: string) => call("POST", `/admin/customer-portal/subscriptions/${sub}/retry`, { headers: admin })
+
+  for (const [moment, match] of [
+    ["while the invoice is marked paid", invoicePaid],
+    ["while the subscription is made active", subscriptionActive],
+  ] as const) {
+    it(`cut ${moment}: the payment is given back, it stays on hold; retried again it pays once`, async () => {
+      const sub = await onHoldWithGoodCard()
+      const fault = proxy.arm(match, "drop")
+      const res = await retry(sub)
+      await fault.hit
+      expectClearFailure(res, UNDONE)
+      const { sub: after, kept } = await expectMoneyConsistent(sub)
+      expect(after.status).toBe("on_hold")
+      expect(kept).toHaveLength(0)
+
+      const again = await retry(sub)
+      expect(again.status).toBe(200)
+      expect(again.data.subscription.status).toBe("active")
+      await expectPaidOnce(sub)
+      // Never a second invoice beside the one it owed.
+      expect(await sql(`SELECT status FROM invoice WHERE subscription_id = $1`, [sub])).toHaveLength(1)
+    })
+  }
+
+  it("the server is killed after the money was taken: the sweep records that payment, and the customer's later change charges nothing", async () => {
+    const sub = await onHoldWithGoodCard()
+    const fault = proxy.arm(invoicePaid, "hold")
+    const pending = retry(sub).catch(() => null)
+    await fault.hit
+    await server.kill()
+    expect(await pending).toBeNull()
+    await boot(JOB_OFTEN)
+    await eventually("the sweep to record it", async () => (await sql(`SELECT status FROM subscription WHERE id = $1`, [sub]))[0].status === "active", 90_000)
+    await expectPaidOnce(sub)
+    // Active now: a new method only switches, it pays nothing.
+    const change = await confirm(sub, await goodCard())
+    expect(change.data.outcome).toBe("updated")
+    await expectPaidOnce(sub)
+  })
+})
+
+describe("a lease lost mid-charge", () => {
+  const lockKey = (sub: string) => `customer-portal:subscription:${sub}`
+  /** The holder's lease runs out while it is stalled: the lock is no longer its own, and has expired. */
+  const lapse = (sub: string) => sql(`UPDATE locking SET owner_id = 'lapsed', expiration = now() - interval '1 second' WHERE id = $1`, [lockKey(sub)])
+
+  beforeAll(async () => {
+    await server.stop()
+    await boot()
+  })
+
+  it("stalled before its money moved, another holder takes over: one payment, the new holder's; the stalled one stops", async () => {
+    const sub = await onHold()
+    const [mine, other] = [await goodCard(), await goodCard()]
+    const stalled = proxy.arm(sessionCreated, "hold")
+    const first = confirm(sub, mine)
+    await stalled.hit
+    await lapse(sub)
+    const second = await confirm(sub, other)
+    expect(second.status).toBe(200)
+    expect(second.data.outcome).toBe("reactivated")
+
+    stalled.release()
+    const late = await first
+    expect(late.status).toBeGreaterThanOrEqual(400)
+    expect(late.text).not.toMatch(/(sub|pay|order|cart|inv)_[0-9A-Za-z]{10,}/)
+    await expectPaidOnce(sub)
+    expect(await payments(sub)).toHaveLength(1)
+  })
+
+  it("stalled while capturing, another holder waits for it and records that payment: one payment kept, never a second", async () => {
+    const sub = await onHold()
+    const [mine, other] = [await goodCard(), await goodCard()]
+    const stalled = proxy.arm(captureRecorded, "hold")
+    const first = confirm(sub, mine)
+    await stalled.hit
+    await lapse(sub)
+    const second = confirm(sub, other)
+    // The newer holder cannot take the subscription while the capture runs; it goes on once the capture is done.
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    stalled.release()
+    const answers = await Promise.all([first, second])
+    expect(answers.filter((a) => a.status === 200 && a.data.outcome === "reactivated")).toHaveLength(1)
+    await expectPaidOnce(sub)
+    expect(await payments(sub)).toHaveLength(1)
+  })
+})
+
+describe("cancelling now while a charge is under way", () => {
+  const cancelNow = (sub: string) => call("POST", `/store/portal/subscriptions/${sub}/cancel`, { token: noor, body: { when: "now", reason: "unused" } })
+
+  it("its capture was cut: the authorization is released before the invoice is voided; nothing kept", async () => {
+    const sub = await onHold()
+    const card = await goodCard()
+    const fault = proxy.arm(captureRecorded, "drop")
+    expectClearFailure(await confirm(sub, card), INTERRUPTED)
+    await fault.hit
+    const res = await cancelNow(sub)
+    expect(res.status).toBe(200)
+    expect(res.data.subscription.status).toBe("cancelled")
+    const { all } = await expectMoneyConsistent(sub)
+    expect(all).toHaveLength(1)
+    expect(all[0].canceled_at).not.toBeNull()
+    expect((await sql(`SELECT status FROM invoice WHERE subscription_id = $1`, [sub])).map((i) => i.status)).toEqual(["void"])
+  })
+
+  it("the money was taken and the server killed: cancelling gives it back first; if the refund fails nothing is cancelled, and the next try does it", async () => {
+    const sub = await onHold()
+    const card = await goodCard()
+    const fault = proxy.arm(invoicePaid, "hold")
+    const pending = confirm(sub, card).catch(() => null)
+    await fault.hit
+    await server.kill()
+    await pending
+    await boot()
+    await eventually("the killed holder's lease to lapse", async () =>
+      !(await sql(`SELECT 1 FROM locking WHERE id = $1 AND expiration > now()`, [`customer-portal:subscription:${sub}`])).length
+    )
+
+    const noRefund = proxy.arm(refundRecorded, "drop")
+    const refused = await cancelNow(sub)
+    await noRefund.hit
+    expectClearFailure(refused, "A payment of this subscription is still being processed and could not be given back just now, so nothing was cancelled. Try again in a moment.")
+    const [still] = await sql(`SELECT s.status, i.charge_cart_id FROM subscription s JOIN invoice i ON i.subscription_id = s.id WHERE s.id = $1`, [sub])
+    expect(still.status).toBe("on_hold")
+    expect(still.charge_cart_id).not.toBeNull()
+
+    const res = await cancelNow(sub)
+    expect(res.status).toBe(200)
+    const { all, kept } = await expectMoneyConsistent(sub)
+    expect(kept).toHaveLength(0)
+    expect(all).toHaveLength(1)
+    expect(Number(all[0].refunded)).toBe(Number(all[0].amount))
+  })
+})
+
+describe("a reactivation whose refund fails", () => {
+  it("cut while the invoice is marked paid, and the refund fails: the customer is told it went through; the retry records that payment and charges nothing more", async () => {
+    const sub = await onHold()
+    const card = await goodCard()
+    const cut = proxy.arm(invoicePaid, "drop")
+    const noRefund = proxy.arm(refundRecorded, "drop")
+    const res = await confirm(sub, card)
+    await cut.hit
+    await noRefund.hit
+    expectClearFailure(res, BEING_RECORDED)
+    // Not reopened as unpaid: the payment is still attached to what it paid.
+    const [open] = await sql(`SELECT status, charge_cart_id FROM invoice WHERE subscription_id = $1`, [sub])
+    expect(open.status).toBe("open")
+    expect(open.charge_cart_id).not.toBeNull()
+
+    const retry = await confirm(sub, card)
+    expect(retry.status).toBe(200)
+    expect(retry.data.outcome).toBe("reactivated")
+    await expectPaidOnce(sub)
+    const [only] = await payments(sub)
+    expect(Number(only.refunded)).toBe(0)
   })
 })
 

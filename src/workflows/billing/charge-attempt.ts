@@ -251,6 +251,8 @@ async function startAttempt(container: MedusaContainer, holder: Holder, using?: 
         },
       },
     })
+    // Placing the order authorizes the payment: only while still the holder.
+    if (!(await service.holdsChargeFence(sub.id, fence))) throw new ChargeFenceLost()
     await completeCartWorkflow(container).run({ input: { id: cart.id } })
   } catch (error) {
     if (error instanceof ChargeFenceLost) throw error

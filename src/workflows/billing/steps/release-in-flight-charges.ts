@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { cancelOrderWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { CUSTOMER_PORTAL_MODULE } from "../../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../../modules/customer-portal/service"
 import { placedOrder } from "../charge-attempt"
@@ -11,8 +11,9 @@ export const releaseInFlightChargesStepId = "release-in-flight-charges"
 /**
  * Before a subscription ends now, the charges still attached to its open
  * invoices are settled the only way that fits a period the customer will not
- * get: the order of each is cancelled, which refunds a captured payment and
- * releases an authorized one; then the attempt is taken off. If that fails,
+ * get: a captured payment is refunded and the order cancelled (which
+ * releases an authorized one); only once the database shows the payment
+ * paying nothing is the attempt taken off. If that fails,
  * the cancellation stops here with nothing changed and the customer is told
  * to try again: an invoice is never voided over money still held. A refund
  * cannot be taken back, so this is not undone (what follows it cannot undo
@@ -31,9 +32,16 @@ export const releaseInFlightChargesStep = createStep(releaseInFlightChargesStepI
     try {
       const placed = await placedOrder(container, cartId)
       if (placed && !placed.voided) {
-        await service.withChargeFence(hold.subscription_id, hold.fence, () =>
-          cancelOrderWorkflow(container).run({ input: { order_id: placed.order_id, no_notification: true } })
-        )
+        await service.withChargeFence(hold.subscription_id, hold.fence, async () => {
+          // Refunded here, not by the order's cancellation: that one logs a failed refund and cancels the order anyway.
+          if (placed.captured && placed.payment_id) {
+            await refundPaymentWorkflow(container).run({ input: { payment_id: placed.payment_id, note: "The subscription was cancelled now: given back" } })
+          }
+          // Cancelling the order releases an authorization, and shows the merchant the charge did not stand.
+          await cancelOrderWorkflow(container).run({ input: { order_id: placed.order_id, no_notification: true } })
+        })
+        // Only what the database shows counts: the payment must now pay nothing.
+        if (!(await placedOrder(container, cartId))?.voided) throw new Error(`the payment of order ${placed.order_id} is still held`)
         released++
       }
       await service.detachChargeAttempt({ invoice_id: invoice.id, subscription_id: hold.subscription_id, fence: hold.fence, cart_id: cartId })
