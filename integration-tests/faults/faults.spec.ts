@@ -352,7 +352,11 @@ describe("the database connection drops during a renewal", () => {
 })
 
 describe("the database connection drops during a renewal, after the money was taken", () => {
-  // The server runs the renewal job every 2 seconds (since the tests before).
+  // The server runs the renewal job every 2 seconds.
+  beforeAll(async () => {
+    await server.stop()
+    await boot(JOB_OFTEN)
+  })
   const renewed = (sub: string) =>
     eventually("the next run to renew it", async () => {
       const [row] = await sql(`SELECT next_renewal_at > now() AS renewed FROM subscription WHERE id = $1`, [sub])

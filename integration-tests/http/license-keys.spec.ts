@@ -188,6 +188,7 @@ medusaIntegrationTestRunner({
         const refused = await portal("layla@example.com", "delete", `/store/portal/license-keys/${keys[0].id}/activations/${old}`)
         expect(refused.status).toBe(400)
         expect(refused.data.message).toMatch(/Contact the store/)
+        expect(refused.data.code).toBe("license_deactivation_not_allowed")
         await api.post("/admin/customer-portal", { allow_license_deactivation: true }, admin)
 
         const freed = await portal("layla@example.com", "delete", `/store/portal/license-keys/${keys[0].id}/activations/${old}`)

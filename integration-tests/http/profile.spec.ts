@@ -93,7 +93,10 @@ medusaIntegrationTestRunner({
       const res = await update({ first_name: "Eve" })
       expect(res.status).toBe(400)
       expect(res.data.message).toBe("Your profile cannot be changed from this portal. Contact the store to change it.")
-      expect((await changeEmail("new@example.com")).status).toBe(400)
+      expect(res.data.code).toBe("profile_edit_not_allowed")
+      const email = await changeEmail("new@example.com")
+      expect(email.status).toBe(400)
+      expect(email.data.code).toBe("profile_edit_not_allowed")
       expect((await stored()).first_name).toBe("Layla")
     })
 

@@ -313,6 +313,7 @@ medusaIntegrationTestRunner({
       const refused = await confirm(sub.id, { payment_method_id: method }, "not-allowed")
       expect(refused.status).toBe(400)
       expect(refused.data.message).toBe("Payment methods cannot be changed from this portal. Contact the store to change yours.")
+      expect(refused.data.code).toBe("payment_method_update_not_allowed")
       expect((await api.get(`/store/portal/subscriptions/${sub.id}`, headers())).data.subscription.actions.change_payment_method).toBe(false)
       expect(await renewalOrders()).toHaveLength(0)
       expect((await service().retrieveSubscription(sub.id)).status).toBe("on_hold")

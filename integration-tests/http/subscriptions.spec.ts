@@ -308,7 +308,9 @@ medusaIntegrationTestRunner({
         await signIn()
         const held = (await portal("get", `/store/portal/subscriptions/${sub.id}`)).data.subscription
         expect(held).toMatchObject({ status: "on_hold", outstanding: { amount: 2000, reason: "Your card has insufficient funds. Try another card.", reason_code: "insufficient_funds" }, actions: { cancel: ["now"] } })
-        expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "other" })).status).toBe(400)
+        const later = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "other" })
+        expect(later.status).toBe(400)
+        expect(later.data.code).toBe("on_hold_cancel_now_only")
         expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })).status).toBe(200)
         const [invoice] = await service().listInvoices({ subscription_id: sub.id })
         expect(invoice.status).toBe("void")
@@ -320,10 +322,18 @@ medusaIntegrationTestRunner({
         const refused = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })
         expect(refused.status).toBe(400)
         expect(refused.data.message).toMatch(/cannot be cancelled from this portal/)
+        // Beside the sentence, a code a storefront says in the customer's language.
+        expect(refused.data.code).toBe("cancellation_not_allowed")
         await settings({ allow_cancellation: true, cancellation_mode: "period_end" })
         expect((await portal("get", `/store/portal/subscriptions/${sub.id}`)).data.subscription.actions.cancel).toEqual(["period_end"])
-        expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })).status).toBe(400)
+        const now = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "now", reason: "other" })
+        expect(now.status).toBe(400)
+        expect(now.data.code).toBe("period_end_only")
         expect((await service().retrieveSubscription(sub.id)).status).toBe("active")
+        // The merchant is not bound by the portal's settings: the same rule is applied in the workflow, by who asks.
+        const byAdmin = await api.post(`/admin/customer-portal/subscriptions/${sub.id}/cancel`, { when: "now" }, admin).catch((e: any) => e.response)
+        expect(byAdmin.status).toBe(200)
+        expect(byAdmin.data.subscription.status).toBe("cancelled")
       })
 
       it.each([{ when: "later", reason: "other" }, { when: "now" }, { when: "now", reason: "boredom" }, { when: "now", reason: "other", status: "cancelled" }])(

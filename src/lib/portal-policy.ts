@@ -26,6 +26,34 @@ export class PortalRefusal extends MedusaError {
 }
 
 type Settings = Pick<CustomerPortalDTO, "allow_cancellation" | "cancellation_mode">
+
+/** The changes a portal setting allows or refuses its customers, one switch each. */
+export type PortalPermission = "payment_method_update" | "profile_edit" | "license_deactivation"
+
+const PERMISSIONS: Record<PortalPermission, { setting: keyof CustomerPortalDTO; code: PortalRefusalCode; message: string }> = {
+  payment_method_update: {
+    setting: "allow_payment_method_update",
+    code: "payment_method_update_not_allowed",
+    message: "Payment methods cannot be changed from this portal. Contact the store to change yours.",
+  },
+  profile_edit: {
+    setting: "allow_profile_edit",
+    code: "profile_edit_not_allowed",
+    message: "Your profile cannot be changed from this portal. Contact the store to change it.",
+  },
+  license_deactivation: {
+    setting: "allow_license_deactivation",
+    code: "license_deactivation_not_allowed",
+    message: "Activations cannot be removed from this portal. Contact the store to free one.",
+  },
+}
+
+/** Why the portal's settings refuse `permission` to its customers, or null (the merchant and the store are not bound by them). */
+export function permissionRefusal(settings: Partial<CustomerPortalDTO>, permission: PortalPermission, by: "customer" | "admin" | "system"): PortalRefusal | null {
+  if (by !== "customer") return null
+  const rule = PERMISSIONS[permission]
+  return settings[rule.setting] === false ? new PortalRefusal(rule.code, rule.message) : null
+}
 type Sub = Pick<SubscriptionDTO, "status" | "cancel_at_period_end">
 
 const ENDED = "This subscription has already ended."

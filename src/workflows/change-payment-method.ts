@@ -7,6 +7,7 @@ import { findOwedInvoiceStep } from "./billing/steps/find-owed-invoice"
 import { lockSubscriptionStep, unlockSubscriptionStep } from "./billing/steps/lock-subscription"
 import { switchPaymentMethodStep } from "./billing/steps/switch-payment-method"
 import { PortalEvents } from "./events"
+import { checkPortalPermissionStep } from "./steps/check-portal-permission"
 import { activityOf, recordPortalActivityStep, type PortalActor } from "./steps/record-portal-activity"
 
 export type NewPaymentMethod = {
@@ -39,8 +40,8 @@ export type ChangePaymentMethodOutcome =
 export const changeSubscriptionPaymentMethodWorkflowId = "change-subscription-payment-method"
 
 /**
- * M3–M6: the customer confirms a new payment method for a subscription,
- * holding its lock (a concurrent change of the same subscription, in this
+ * M3–M6: the customer confirms a new payment method for a subscription (when
+ * the portal's settings let customers change it), holding its lock (a concurrent change of the same subscription, in this
  * process or another, waits for this one and then sees its result). An
  * active subscription switches the method its renewals use. An on-hold one
  * pays what it owes with it, with the customer present, through the one
@@ -54,6 +55,9 @@ export const changeSubscriptionPaymentMethodWorkflowId = "change-subscription-pa
 export const changeSubscriptionPaymentMethodWorkflow = createWorkflow(
   changeSubscriptionPaymentMethodWorkflowId,
   (input: ChangeSubscriptionPaymentMethodInput) => {
+    checkPortalPermissionStep(
+      transform({ input }, ({ input }) => ({ permission: "payment_method_update" as const, by: input.actor.type, subscription_id: input.subscription_id }))
+    )
     const hold = lockSubscriptionStep(transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, wait_ms: 30_000 })))
     const owed = findOwedInvoiceStep(transform({ hold, input }, ({ hold, input }) => ({ hold: hold!, method: input.payment_method })))
 

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { issuePortalLinkWorkflow } from "./issue-portal-link"
 import { cancelEmailChangesStep } from "./steps/cancel-email-changes"
+import { checkPortalPermissionStep } from "./steps/check-portal-permission"
 import { sendEmailChangeStep } from "./steps/send-email-change"
 
 export type RequestEmailChangeWorkflowInput = {
@@ -17,13 +18,15 @@ export type RequestEmailChangeWorkflowInput = {
 export const requestEmailChangeWorkflowId = "request-email-change"
 
 /**
- * P4: the signed-in customer asks to use a new address; older pending
+ * P4: the signed-in customer asks to use a new address (when the portal's
+ * settings let customers edit their profile); older pending
  * changes end. Without a fresh proof of the current address, the current
  * address is asked first (a link it must open); with one, the new address
  * gets its link at once and the current one is told. The answer and the
  * pending change look the same whether or not the new address is in use.
  */
 export const requestEmailChangeWorkflow = createWorkflow(requestEmailChangeWorkflowId, (input: RequestEmailChangeWorkflowInput) => {
+  checkPortalPermissionStep(transform({ input }, ({ input }) => ({ permission: "profile_edit" as const, by: "customer" as const, portal_id: input.portal.id })))
   cancelEmailChangesStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id })))
   const change = sendEmailChangeStep(
     transform({ input }, ({ input }) => ({

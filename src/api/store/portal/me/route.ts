@@ -1,12 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { pendingEmailChange } from "../../../../lib/email-change"
 import { normalisePhone, PHONE_INVALID } from "../../../../lib/phone"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import type { StorePortalUpdateProfileType } from "../validators"
-import { recordCustomerActivity } from "../../../utils/activity"
-import { PROFILE_LOCKED } from "./email-change/route"
+import { customerActor } from "../../../utils/activity"
+import { updatePortalProfileWorkflow } from "../../../../workflows/update-portal-profile"
 
 async function profileOf(req: PortalRequest) {
   const [[customer], pending_email_change] = await Promise.all([
@@ -47,10 +46,6 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
  * other fields are refused with a 400; the email changes by verification.
  */
 export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res: MedusaResponse) => {
-  const portal = req.portal.settings
-  if (!portal.allow_profile_edit) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, PROFILE_LOCKED)
-  }
   const { first_name, last_name, phone } = req.validatedBody
   const update: Record<string, string | null> = {}
   if (first_name !== undefined) update.first_name = first_name || null
@@ -63,9 +58,9 @@ export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res
       update.phone = normalised
     }
   }
-  if (Object.keys(update).length) {
-    await updateCustomersWorkflow(req.scope).run({ input: { selector: { id: req.portal.customer_id }, update } })
-    await recordCustomerActivity(req, "profile_updated", { fields: Object.keys(update) })
-  }
+  // The portal's settings are applied in the workflow; a refusal carries its `code`.
+  await updatePortalProfileWorkflow(req.scope).run({
+    input: { portal_id: req.portal.portal_id, customer_id: req.portal.customer_id, update, actor: customerActor(req) },
+  })
   res.json(await profileOf(req))
 }

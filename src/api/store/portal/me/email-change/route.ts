@@ -10,7 +10,6 @@ import { requestLanguage } from "../../../../utils/portal-invoice"
 import type { StorePortalRequestEmailChangeType } from "../../validators"
 import { recordCustomerActivity } from "../../../../utils/activity"
 
-export const PROFILE_LOCKED = "Your profile cannot be changed from this portal. Contact the store to change it."
 
 /**
  * P4: asks to change the email address (202). With a sign-in by a link
@@ -22,9 +21,6 @@ export const PROFILE_LOCKED = "Your profile cannot be changed from this portal. 
  */
 export const POST = async (req: PortalRequest<StorePortalRequestEmailChangeType>, res: MedusaResponse) => {
   const portal = req.portal.settings
-  if (!portal.allow_profile_edit) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, PROFILE_LOCKED)
-  }
   const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: req.portal.customer_id }, { select: ["id", "email"], take: 1 })
   const { email } = req.validatedBody
   if (customer?.email && normalizeEmail(customer.email) === email) {

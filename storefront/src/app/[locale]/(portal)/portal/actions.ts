@@ -1,7 +1,7 @@
 "use server"
 
 import { refresh } from "next/cache"
-import { getFormatter, getLocale } from "next-intl/server"
+import { getFormatter, getLocale, getTranslations } from "next-intl/server"
 import type { AccessLinkState } from "@/components/portal/access-link-panel"
 import type { EmailConfirmationResult } from "@/components/portal/email-confirmation-notice"
 import type { EmailVerificationState } from "@/components/portal/email-verification-panel"
@@ -239,7 +239,7 @@ async function changeSubscription(
   try {
     subscription = (await change(token, locale)).subscription
   } catch (error) {
-    return refusalOf(error)
+    return await refusalOf(error)
   }
 
   // The page behind the dialog shows the new state with the answer.
@@ -284,7 +284,7 @@ export async function addPaymentCardAction(subscriptionId: string, input: CardIn
   try {
     cardId = (await createTestCard(check.card)).card.id
   } catch (error) {
-    return refusalOf(error)
+    return await refusalOf(error)
   }
   try {
     const { payment_method } = await addPaymentMethod(token, {
@@ -296,7 +296,7 @@ export async function addPaymentCardAction(subscriptionId: string, input: CardIn
     refresh()
     return { status: "added", method: payment_method }
   } catch (error) {
-    return refusalOf(error)
+    return await refusalOf(error)
   }
 }
 
@@ -489,7 +489,7 @@ export async function updateProfileAction(input: ProfileInput): Promise<ProfileS
       },
     }
   } catch (error) {
-    return refusalOf(error)
+    return await refusalOf(error)
   }
 }
 
@@ -524,7 +524,7 @@ export async function requestEmailChangeAction(email: string): Promise<EmailChan
       expires: { iso: expires.toISOString(), text: format.dateTime(expires, LINK_EXPIRY_FORMAT) },
     }
   } catch (error) {
-    return refusalOf(error)
+    return await refusalOf(error)
   }
 }
 
@@ -556,11 +556,29 @@ type Refusal =
  * is written for the customer ("Your card was declined…", "Enter the phone number with its
  * country code…"), or a failure to explain.
  */
-function refusalOf(error: unknown): Refusal {
+/** The refusals the backend names with a `code`, said in the customer's language (messages `Refusals`). */
+const REFUSAL_CODES = new Set([
+  "cancellation_not_allowed",
+  "subscription_ended",
+  "cancellation_already_scheduled",
+  "period_end_only",
+  "immediate_only",
+  "on_hold_cancel_now_only",
+  "not_scheduled_to_end",
+  "payment_method_update_not_allowed",
+  "profile_edit_not_allowed",
+  "license_deactivation_not_allowed",
+])
+
+async function refusalOf(error: unknown): Promise<Refusal> {
   if (isFetchError(error) && error.status === 401) {
     return { status: "session_ended" }
   }
   if (isFetchError(error) && error.status === 400 && error.bodyMessage) {
+    if (error.code && REFUSAL_CODES.has(error.code)) {
+      const t = await getTranslations("Refusals")
+      return { status: "refused", message: t(error.code as Parameters<typeof t>[0]) }
+    }
     return { status: "refused", message: error.bodyMessage }
   }
   return { status: "failed", failure: toFailure(error) }

@@ -31,9 +31,6 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
   const sub = await ownSubscription(req.scope, req.portal, req.params.id)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
   const portal = req.portal.settings
-  if (!portal.allow_payment_method_update) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payment methods cannot be changed from this portal. Contact the store to change yours.")
-  }
   await answerIdempotently(req, res, `customer:${req.portal.customer_id}`, async (): Promise<IdempotentAnswer> => {
     const { payment_method_id, confirmation } = req.validatedBody
     const method = (await ownedPaymentMethods(req.scope, req.portal.customer_ids)).find((m) => m.id === payment_method_id)
