@@ -98,6 +98,12 @@ export default defineConfig({
             id: "file",
             options: { channels: ["email"], directory: process.env.PORTAL_EMAIL_OUTBOX || ".demo/emails" },
           },
+          {
+            // The admin's notification bell: what the portal tells the merchant (an order's grants taken back).
+            resolve: "@medusajs/medusa/notification-local",
+            id: "feed",
+            options: { channels: ["feed"] },
+          },
         ],
       },
     },

@@ -179,6 +179,8 @@ const subscriptionActive: FaultMatch = { sql: /^update "subscription" set .*"sta
 const captureRecorded: FaultMatch = { sql: /^insert into "capture"/i }
 const refundRecorded: FaultMatch = { sql: /^insert into "refund"/i }
 const sessionCreated: FaultMatch = { sql: /^insert into "payment_session"/i }
+/** An attempt taken off its invoice (declined, or its payment given back). */
+const attemptTakenOff: FaultMatch = { sql: /^UPDATE invoice SET charge_cart_id = NULL/ }
 /** A renewal's next period (a reactivation's update names the status as well). */
 const periodAdvanced: FaultMatch = { sql: /^update "subscription" set (?!.*"status").*"current_period_end" = /is }
 const BEING_RECORDED = "Your payment went through, but it could not be recorded just now. It will be within a few minutes, and you will not be charged again."
@@ -382,6 +384,19 @@ describe("the database connection drops during a renewal, after the money was ta
       expect((await sql(`SELECT status FROM invoice WHERE subscription_id = $1`, [sub])).map((i) => i.status)).toEqual(["paid"])
     })
   }
+
+  it("its refund goes through but taking the attempt off is cut: the refunded payment still counts for nothing; the next run charges once more", async () => {
+    const cut = proxy.arm(invoicePaid, "drop")
+    const stays = proxy.arm(attemptTakenOff, "drop")
+    const sub = await copyOf("layla@example.com", "active", DUE_A_MINUTE_AGO)
+    await cut.hit
+    await stays.hit
+    await renewed(sub)
+    const { kept, all } = await expectMoneyConsistent(sub)
+    expect(kept).toHaveLength(1)
+    expect(all).toHaveLength(2)
+    expect(Number(all[0].refunded)).toBe(Number(all[0].amount))
+  })
 
   it("and its refund fails too: the payment stays attached, and the next run records that same payment, charging nothing more", async () => {
     const cut = proxy.arm(invoicePaid, "drop")

@@ -14,6 +14,12 @@ import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(240_000)
 
+/** What a store's own step added through `subscriptionRenewed` saw. */
+const hooked: { outcome: string; subscription_id: string }[] = []
+renewSubscriptionWorkflow.hooks.subscriptionRenewed((result) => {
+  if (result.outcome !== "skipped") hooked.push({ outcome: result.outcome, subscription_id: result.subscription_id })
+})
+
 const outbox = useOutbox()
 const PROVIDER = "pp_test-card_test"
 const DAY = 86_400_000
@@ -95,6 +101,9 @@ medusaIntegrationTestRunner({
         expect(await trail("license_keys_revoked")).toMatchObject([{ actor_type: "system", details: { count: 1, because: "order_canceled" } }])
         const emails = await waitForEmails(outbox, customer.email, 1)
         expect(emails.map((e) => e.template)).toContain("subscription-cancelled")
+        // The merchant finds it in the admin's notifications.
+        const feed = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed", resource_id: order.id } as any)
+        expect(feed).toMatchObject([{ template: "admin-ui", data: { title: "An order was cancelled", description: expect.stringContaining("1 subscription ended, 1 license key revoked") } }])
 
         // Due or not, nothing charges it again.
         jest.spyOn(clock, "now").mockImplementation(() => new Date(Date.now() + 40 * DAY))
@@ -146,7 +155,7 @@ medusaIntegrationTestRunner({
       expect(invoices).toHaveLength(1)
     })
 
-    it("a renewal of quantity 3 charges exactly the agreed amount, even when it does not divide by 3 (I4)", async () => {
+    it("a renewal of quantity 3 charges exactly the agreed amount, even when it does not divide by 3 (I4); the renewal's hook sees it", async () => {
       const { sub } = await buyPlanWithKey({ quantity: 3 })
       // 10.00 for three: 3.33 a unit would charge 9.99.
       await service().updateSubscriptions({ id: sub.id, amount: 1000 } as any)
@@ -159,6 +168,8 @@ medusaIntegrationTestRunner({
       expect(Number(order.item_subtotal)).toBe(10)
       const [invoice] = await service().listInvoices({ subscription_id: sub.id, source_type: "renewal" })
       expect(Number(invoice.subtotal)).toBe(1000)
+      // A store's own step, added through the hook without forking, ran with the outcome.
+      expect(hooked).toEqual([{ outcome: "renewed", subscription_id: sub.id }])
     })
 
     it("a cancellation whose email cannot be sent still answers the cancelled subscription, with its event and its trail", async () => {

@@ -227,6 +227,15 @@ medusaIntegrationTestRunner({
         const enabled = await api.post(`/admin/customer-portal/license-keys/${keys[0].id}/enable`, {}, admin)
         expect(enabled.data.license_key.status).toBe("active")
         expect((await license("validate", { key: keys[0].key })).data.valid).toBe(true)
+        // Both are in the customer's trail, by the store's admin user.
+        const trail = await service().listPortalActivities({ customer_id: customers["layla@example.com"].id, action: ["license_keys_revoked", "license_keys_restored"] } as any, {
+          order: { created_at: "ASC" },
+        })
+        expect(trail.map((row) => [row.action, row.actor_type])).toEqual([
+          ["license_keys_revoked", "admin"],
+          ["license_keys_restored", "admin"],
+        ])
+        expect(await service().retrieveLicenseKey(keys[0].id)).toMatchObject({ status: "active", revoked_reason: null })
         expect((await api.get("/admin/customer-portal/license-keys/lkey_missing", admin).catch((e: any) => e.response)).status).toBe(404)
       })
     })

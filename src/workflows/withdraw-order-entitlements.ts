@@ -1,6 +1,6 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
 import type CustomerPortalModuleService from "../modules/customer-portal/service"
 import { cancelSubscriptionWorkflow } from "./change-subscription"
@@ -34,14 +34,50 @@ const cancelOrderSubscriptionsStep = createStep(cancelOrderSubscriptionsStepId, 
   return new StepResponse(cancelled)
 })
 
+export const tellMerchantStepId = "tell-merchant-of-withdrawn-entitlements"
+
+/**
+ * Tells the merchant, in the admin's notifications (the `feed` channel), what
+ * the order's cancellation or refund took back. A store without a feed
+ * provider is told nothing more than the trail and the log: this never fails.
+ */
+const tellMerchantStep = createStep(
+  tellMerchantStepId,
+  async (input: { order_id: string; reason: WithdrawOrderEntitlementsInput["reason"]; keys: number; subscriptions: number }, { container }) => {
+    if (!input.keys && !input.subscriptions) return new StepResponse({ told: false })
+    const what = [
+      input.subscriptions ? `${input.subscriptions} subscription${input.subscriptions === 1 ? "" : "s"} ended` : null,
+      input.keys ? `${input.keys} license key${input.keys === 1 ? "" : "s"} revoked` : null,
+    ]
+      .filter(Boolean)
+      .join(", ")
+    try {
+      await container.resolve(Modules.NOTIFICATION).createNotifications({
+        to: "",
+        channel: "feed",
+        template: "admin-ui",
+        data: {
+          title: input.reason === "order_canceled" ? "An order was cancelled" : "An order was refunded in full",
+          description: `What it granted was taken back: ${what}. A revoked key can be enabled again on its page.`,
+        },
+        resource_type: "order",
+        resource_id: input.order_id,
+      })
+      return new StepResponse({ told: true })
+    } catch {
+      return new StepResponse({ told: false })
+    }
+  }
+)
+
 export const withdrawOrderEntitlementsWorkflowId = "withdraw-order-entitlements"
 
 /**
  * M8: an order cancelled, or refunded in full, takes back what it granted:
  * the license keys it issued are revoked with the reason (the merchant can
  * enable each again in the admin), and the subscriptions it started end now,
- * so nothing renews or charges again. Safe to run twice: the second finds
- * nothing left to take back.
+ * so nothing renews or charges again; the merchant finds it in the admin's
+ * notifications. Safe to run twice: the second finds nothing left to take back.
  */
 export const withdrawOrderEntitlementsWorkflow = createWorkflow(withdrawOrderEntitlementsWorkflowId, (input: WithdrawOrderEntitlementsInput) => {
   const revoked = revokeOrderLicenseKeysStep(input)
@@ -62,5 +98,6 @@ export const withdrawOrderEntitlementsWorkflow = createWorkflow(withdrawOrderEnt
     data: transform({ revoked, input }, ({ revoked, input }) => ({ ids: revoked.map((k) => k.id), order_id: input.order_id, reason: input.reason })),
   }).config({ name: "emit-license-keys-revoked" })
   const cancelled = cancelOrderSubscriptionsStep(input)
+  tellMerchantStep(transform({ input, revoked, cancelled }, ({ input, revoked, cancelled }) => ({ order_id: input.order_id, reason: input.reason, keys: revoked.length, subscriptions: cancelled.length })))
   return new WorkflowResponse({ revoked_license_keys: transform({ revoked }, ({ revoked }) => revoked.map((k) => k.id)), cancelled_subscriptions: cancelled })
 })

@@ -30,7 +30,13 @@ import {
 import { resolvePortalOptions, type ResolvedPortalOptions } from "./options"
 import { canTransition, type SubscriptionStatus } from "./subscription-state"
 import type { EmailProofMethod } from "./models/email-proof"
+import * as access from "./services/access"
 import * as charges from "./services/charge-attempts"
+import * as idempotency from "./services/idempotency"
+import * as licensing from "./services/licensing"
+import * as locks from "./services/locks"
+import * as rateLimits from "./services/rate-limits"
+import { conditions, marks, ownedConditions, pageAndCount, USABLE_LINK_COLUMNS, type OwnedFilters } from "./services/sql"
 import type { ChargeAttempt, InterruptedCharge } from "./services/charge-attempts"
 
 type InjectedDependencies = {
@@ -48,7 +54,6 @@ export type UsableLink = Pick<
   "id" | "portal_id" | "customer_id" | "mode" | "purpose" | "new_email" | "sent_to_email" | "requested_by_session_id" | "expires_at" | "metadata"
 > & { customer_id: string }
 
-const USABLE_LINK_COLUMNS = "id, portal_id, customer_id, mode, purpose, new_email, sent_to_email, requested_by_session_id, expires_at, metadata"
 export type PortalActivityDTO = InferTypeOf<typeof PortalActivity>
 export type InvoiceDTO = InferTypeOf<typeof Invoice>
 /** An invoice's lines and totals as an order charged them (see `invoiceFromOrder`). */
@@ -76,47 +81,6 @@ export type InvoiceSummary = {
   voided_at: Date | null
   summary: string
 }
-/** Rows of one customer (every record sharing their email) in one mode. */
-type OwnedFilters = { customer_id: string[]; mode: "test" | "live" }
-
-const marks = (values: unknown[]) => values.map(() => "?").join(", ")
-
-/** SQL conditions with their parameters, in order. */
-function conditions() {
-  const sql: string[] = []
-  const params: unknown[] = []
-  return {
-    sql,
-    params,
-    add(condition: string, ...values: unknown[]) {
-      sql.push(condition)
-      params.push(...values)
-    },
-  }
-}
-
-/** The live rows of a customer's records in the session's mode. */
-function ownedConditions(filters: OwnedFilters) {
-  const where = conditions()
-  where.add("deleted_at IS NULL")
-  where.add(`customer_id IN (${marks(filters.customer_id)})`, ...filters.customer_id)
-  where.add("mode = ?", filters.mode)
-  return where
-}
-
-/** One page of rows and how many match, both at once. */
-async function pageAndCount(
-  manager: EntityManager,
-  q: { select: string; from: string; where: ReturnType<typeof conditions>; orderBy: string; page: { skip: number; take: number } }
-): Promise<[any[], number]> {
-  const where = q.where.sql.join(" AND ")
-  const [rows, [{ count }]] = (await Promise.all([
-    manager.execute(`SELECT ${q.select} FROM ${q.from} WHERE ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`, [...q.where.params, q.page.take, q.page.skip]),
-    manager.execute(`SELECT count(*)::int AS count FROM ${q.from} WHERE ${where}`, q.where.params),
-  ])) as [any[], { count: number }[]]
-  return [rows, Number(count)]
-}
-
 export type SubscriptionPlanDTO = InferTypeOf<typeof SubscriptionPlan>
 export type TestCardDTO = InferTypeOf<typeof TestCard>
 
@@ -165,13 +129,7 @@ export type LicenseState = {
   activations: { id: string; instance_name: string; created_at: Date; last_validated_at: Date | null }[]
 }
 
-/** Why a license key cannot be used now, or null when it can. */
-export function licenseRefusal(key: Pick<LicenseState, "status" | "expires_at">, now: Date): { code: string; message: string } | null {
-  if (key.status === "revoked") return { code: "revoked", message: "This license key has been revoked." }
-  if (key.status === "disabled") return { code: "disabled", message: "This license key is disabled until its subscription is paid." }
-  if (key.status === "expired" || (key.expires_at && new Date(key.expires_at) <= now)) return { code: "expired", message: "This license key has expired." }
-  return null
-}
+export { licenseRefusal } from "./services/licensing"
 
 /** How long a session's last use and its set of customer records are trusted before they are written again. */
 const SESSION_REFRESH_MS = 60_000
@@ -214,7 +172,12 @@ export type PortalSessionIdentity = PortalIdentity & {
  * The customer portal's data service. Generated CRUD comes from MedusaService;
  * the methods below hold the rules that must hold whoever calls them: one portal
  * per store with both static links, subscription state changes only along the
- * state machine, and gap-free invoice numbers.
+ * state machine, and gap-free invoice numbers. Each method opens its manager or
+ * transaction here; the statements of each domain live beside it, in
+ * `services/`: `access` (links, sessions, proofs of email, revocation),
+ * `charge-attempts` (a charge's attempt and its fencing token), `licensing`
+ * (keys, activations, how a subscription's keys follow it), `rate-limits`,
+ * `idempotency`, `locks` and `sql` (what the reads share).
  */
 export default class CustomerPortalModuleService extends MedusaService({
   CustomerPortal,
@@ -330,7 +293,7 @@ export default class CustomerPortalModuleService extends MedusaService({
       )
     }
     await this.updateSubscriptions({ ...fields, id, status: to } as any, sharedContext)
-    await this.followSubscription(manager, id, to, clock.now())
+    await licensing.followSubscription(manager, id, to, clock.now())
     return await this.retrieveSubscription(id, {}, sharedContext)
   }
 
@@ -355,32 +318,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     return await this.retrieveSubscription(input.id, {}, sharedContext)
   }
 
-  /**
-   * The license keys of a subscription follow it, in the transaction that
-   * moves it: disabled while it is on hold, enabled again when it is active,
-   * expired when it ends. Keys the merchant revoked stay revoked.
-   */
-  private async followSubscription(manager: EntityManager, subscriptionId: string, to: SubscriptionStatus, now: Date, onlyKeyId?: string) {
-    const only = onlyKeyId ? " AND id = ?" : ""
-    const keyParams = onlyKeyId ? [onlyKeyId] : []
-    if (to === "on_hold") {
-      await manager.execute(
-        `UPDATE license_key SET status = 'disabled', disabled_at = ?, updated_at = now() WHERE subscription_id = ? AND status = 'active' AND deleted_at IS NULL${only}`,
-        [now, subscriptionId, ...keyParams]
-      )
-    } else if (to === "active") {
-      await manager.execute(
-        `UPDATE license_key SET status = 'active', disabled_at = NULL, updated_at = now() WHERE subscription_id = ? AND status = 'disabled' AND deleted_at IS NULL${only}`,
-        [subscriptionId, ...keyParams]
-      )
-    } else {
-      await manager.execute(
-        `UPDATE license_key SET status = 'expired', expires_at = LEAST(COALESCE(expires_at, ?), ?), updated_at = now()
-         WHERE subscription_id = ? AND status IN ('active', 'disabled') AND deleted_at IS NULL${only}`,
-        [now, now, subscriptionId, ...keyParams]
-      )
-    }
-  }
+
 
   /**
    * The merchant revokes a license key (the license API refuses it from then
@@ -394,23 +332,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { id: string; revoked: boolean; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LicenseKeyRow> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const [before] = (await manager.execute(`SELECT * FROM license_key WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [input.id])) as LicenseKeyRow[]
-    if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `There is no license key with the id ${input.id}.`)
-    if (input.revoked) {
-      if (before.status === "revoked") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This license key is already revoked.")
-      await manager.execute(`UPDATE license_key SET status = 'revoked', revoked_at = ?, revoked_reason = 'merchant', updated_at = now() WHERE id = ?`, [input.now, input.id])
-      return before
-    }
-    if (before.status !== "revoked") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a revoked license key can be enabled again.")
-    await manager.execute(`UPDATE license_key SET status = 'active', revoked_at = NULL, revoked_reason = NULL, disabled_at = NULL, updated_at = now() WHERE id = ?`, [input.id])
-    if (before.subscription_id) {
-      const [sub] = (await manager.execute(`SELECT status FROM subscription WHERE id = ? AND deleted_at IS NULL`, [before.subscription_id])) as {
-        status: SubscriptionStatus
-      }[]
-      if (sub) await this.followSubscription(manager, before.subscription_id, sub.status, input.now, input.id)
-    }
-    return before
+    return licensing.setLicenseKeyRevoked(sharedContext.transactionManager as EntityManager, input)
   }
 
   /**
@@ -423,32 +345,13 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { order_id: string; reason: "order_canceled" | "order_refunded"; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LicenseKeyRow[]> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const before = (await manager.execute(
-      `SELECT * FROM license_key WHERE order_id = ? AND status <> 'revoked' AND deleted_at IS NULL FOR UPDATE`,
-      [input.order_id]
-    )) as LicenseKeyRow[]
-    if (before.length) {
-      await manager.execute(
-        `UPDATE license_key SET status = 'revoked', revoked_at = ?, revoked_reason = ?, updated_at = now() WHERE id IN (${before.map(() => "?").join(", ")})`,
-        [input.now, input.reason, ...before.map((key) => key.id)]
-      )
-    }
-    return before
+    return licensing.revokeOrderLicenseKeys(sharedContext.transactionManager as EntityManager, input)
   }
 
   /** Puts a license key's state back as `setLicenseKeyRevoked` found it. */
   @InjectTransactionManager()
   async restoreLicenseKeyState(before: LicenseKeyRow, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(`UPDATE license_key SET status = ?, revoked_at = ?, revoked_reason = ?, disabled_at = ?, expires_at = ?, updated_at = now() WHERE id = ?`, [
-      before.status,
-      before.revoked_at,
-      before.revoked_reason ?? null,
-      before.disabled_at,
-      before.expires_at,
-      before.id,
-    ])
+    return licensing.restoreLicenseKeyState(sharedContext.transactionManager as EntityManager, before)
   }
 
   /**
@@ -519,7 +422,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     if (!link) {
       return null
     }
-    const replaced = input.replacing_token_hash ? await this.endReplacedSession(manager, input.replacing_token_hash, input.now) : null
+    const replaced = input.replacing_token_hash ? await access.endReplacedSession(manager, input.replacing_token_hash, input.now, this.options_.sessionIdleTimeoutMs) : null
     const confirmed = !!(link.sent_to_email && link.requested_by_session_id && replaced?.live && replaced.id === link.requested_by_session_id)
     const customerId = confirmed ? replaced!.customer_id : link.customer_id
     const expires_at = new Date(input.now.getTime() + this.options_.sessionTtlMs)
@@ -556,17 +459,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     }
   }
 
-  /** Ends the session a browser had before it signed in again; whether it was still live, and whose it was. */
-  private async endReplacedSession(manager: EntityManager, tokenHash: string, now: Date) {
-    const idleSince = new Date(now.getTime() - this.options_.sessionIdleTimeoutMs)
-    const [row] = (await manager.execute(
-      `UPDATE portal_session SET revoked_at = ?, updated_at = ?
-       WHERE token_hash = ? AND revoked_at IS NULL AND deleted_at IS NULL
-       RETURNING id, customer_id, (expires_at > ? AND last_seen_at > ?) AS live`,
-      [now, now, tokenHash, now, idleSince]
-    )) as { id: string; customer_id: string; live: boolean }[]
-    return row ?? null
-  }
+
 
   /**
    * Records that an address was proven for a customer record, and how: the
@@ -578,30 +471,13 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { email: string; customer_id: string; method: EmailProofMethod; link_id?: string | null; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(
-      `INSERT INTO portal_email_proof (id, email, customer_id, method, first_proven_at, proven_at, link_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (email, customer_id, method) WHERE deleted_at IS NULL
-       DO UPDATE SET proven_at = GREATEST(portal_email_proof.proven_at, EXCLUDED.proven_at), link_id = EXCLUDED.link_id, updated_at = now()`,
-      [generateEntityId(undefined, "pproof"), input.email, input.customer_id, input.method, input.now, input.now, input.link_id ?? null]
-    )
+    return access.recordEmailProof(sharedContext.transactionManager as EntityManager, input)
   }
 
   /** By address, the records confirmed for it from one of their sessions (`session_confirmation`), most recently first. */
   @InjectManager()
   async recordsConfirmedForEmails(emails: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, string[]>> {
-    const found = new Map<string, string[]>()
-    if (!emails.length) return found
-    const manager = sharedContext.manager as EntityManager
-    const rows = (await manager.execute(
-      `SELECT email, customer_id FROM portal_email_proof
-       WHERE method = 'session_confirmation' AND deleted_at IS NULL AND email = ANY(ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))
-       ORDER BY proven_at DESC`,
-      [JSON.stringify(emails)]
-    )) as { email: string; customer_id: string }[]
-    for (const row of rows) found.set(row.email, [...(found.get(row.email) ?? []), row.customer_id])
-    return found
+    return access.recordsConfirmedForEmails(sharedContext.manager as EntityManager, emails)
   }
 
   /**
@@ -822,11 +698,7 @@ export default class CustomerPortalModuleService extends MedusaService({
    */
   @InjectManager()
   async clearExpiredLock(key: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const manager = sharedContext.manager as EntityManager
-    const [table] = (await manager.execute("SELECT to_regclass('locking') IS NOT NULL AS present")) as { present: boolean }[]
-    if (!table?.present) return false
-    const freed = (await manager.execute("DELETE FROM locking WHERE id = ? AND expiration IS NOT NULL AND expiration < now() RETURNING id", [key])) as unknown[]
-    return freed.length > 0
+    return locks.clearExpiredLock(sharedContext.manager as EntityManager, key)
   }
 
   /** Remembers the customer records a session sees, and whether its own address is confirmed (see `authenticateSession`). */
@@ -835,11 +707,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { session_id: string; customer_ids: string[]; email_confirmed: boolean; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.manager as EntityManager
-    await manager.execute(
-      "UPDATE portal_session SET customer_ids = ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), email_confirmed = ?, customers_checked_at = ? WHERE id = ?",
-      [JSON.stringify(input.customer_ids), input.email_confirmed, input.now, input.session_id]
-    )
+    return access.rememberSessionCustomers(sharedContext.manager as EntityManager, input)
   }
 
   /**
@@ -849,13 +717,7 @@ export default class CustomerPortalModuleService extends MedusaService({
    */
   @InjectManager()
   async forgetSessionCustomers(customerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    if (!customerIds.length) return
-    const manager = sharedContext.manager as EntityManager
-    await manager.execute(
-      `UPDATE portal_session SET customers_checked_at = NULL
-       WHERE customers_checked_at IS NOT NULL AND (customer_id IN (${customerIds.map(() => "?").join(", ")}) OR customer_ids && ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))`,
-      [...customerIds, JSON.stringify(customerIds)]
-    )
+    return access.forgetSessionCustomers(sharedContext.manager as EntityManager, customerIds)
   }
 
   /** Revokes the unused magic links and live sessions of customers; returns how many of each. */
@@ -872,29 +734,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ links: number; sessions: number }> {
-    const manager = sharedContext.transactionManager as EntityManager
-    if (!input.customer_ids.length) {
-      return { links: 0, sessions: 0 }
-    }
-    const ids = input.customer_ids.map(() => "?").join(", ")
-    const issuers = input.links_issued_by ?? []
-    const links = (await manager.execute(
-      `UPDATE portal_link SET revoked_at = ?, updated_at = ?
-       WHERE kind = 'magic' AND customer_id IN (${ids}) AND used_at IS NULL AND revoked_at IS NULL AND deleted_at IS NULL
-       ${issuers.length ? `AND issued_by_type IN (${issuers.map(() => "?").join(", ")})` : ""}
-       ${input.except_link_id ? "AND id <> ?" : ""}
-       RETURNING id`,
-      [input.now, input.now, ...input.customer_ids, ...issuers, ...(input.except_link_id ? [input.except_link_id] : [])]
-    )) as unknown[]
-    let sessions: unknown[] = []
-    if (input.sessions !== false) {
-      sessions = (await manager.execute(
-        `UPDATE portal_session SET revoked_at = ?, updated_at = ?
-         WHERE customer_id IN (${ids}) AND revoked_at IS NULL AND deleted_at IS NULL ${input.except_session_id ? "AND id <> ?" : ""} RETURNING id`,
-        [input.now, input.now, ...input.customer_ids, ...(input.except_session_id ? [input.except_session_id] : [])]
-      )) as unknown[]
-    }
-    return { links: links.length, sessions: sessions.length }
+    return access.revokeAccess(sharedContext.transactionManager as EntityManager, input)
   }
 
   /**
@@ -912,22 +752,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-    if (!rules.length) {
-      return { allowed: true, retryAfterSeconds: 0 }
-    }
-    const manager = sharedContext.manager as EntityManager
-    const intervals = rules.map((rule) => rule.periodMs / rule.limit)
-    const tolerances = rules.map((rule, i) => intervals[i] * ((rule.burst ?? rule.limit) - 1))
-    // Arrays as JSON text: the driver would spread a JS array into separate bindings.
-    const [row] = (await manager.execute(
-      `SELECT allowed, retry_after_ms FROM portal_consume_rate_limits(
-         ARRAY(SELECT jsonb_array_elements_text(?::jsonb)),
-         ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::float8),
-         ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::float8),
-         ?::float8)`,
-      [JSON.stringify(rules.map((rule) => rule.key)), JSON.stringify(intervals), JSON.stringify(tolerances), now.getTime()]
-    )) as { allowed: boolean; retry_after_ms: number }[]
-    return { allowed: row.allowed, retryAfterSeconds: row.allowed ? 0 : Math.max(1, Math.ceil(Number(row.retry_after_ms) / 1000)) }
+    return rateLimits.consumeRateLimits(sharedContext.manager as EntityManager, rules, now)
   }
 
   /** `consumeRateLimits` for one bucket. */
@@ -979,73 +804,28 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { scope: string; key: string; fingerprint: string; now: Date; staleMs: number; ttlMs: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<IdempotentStart> {
-    const manager = sharedContext.manager as EntityManager
-    const now = input.now.getTime()
-    const [claimed] = (await manager.execute(
-      `INSERT INTO portal_idempotency_key (id, scope, key, fingerprint, state, started_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'in_progress', to_timestamp(? / 1000.0), now(), now())
-       ON CONFLICT (scope, key) WHERE deleted_at IS NULL DO UPDATE SET
-         fingerprint = EXCLUDED.fingerprint, state = 'in_progress', started_at = EXCLUDED.started_at,
-         response_status = NULL, response_body = NULL, updated_at = now()
-       WHERE portal_idempotency_key.started_at < to_timestamp(? / 1000.0)
-          OR (portal_idempotency_key.state = 'in_progress' AND portal_idempotency_key.fingerprint = EXCLUDED.fingerprint
-              AND portal_idempotency_key.started_at < to_timestamp(? / 1000.0))
-       RETURNING id`,
-      [generateEntityId(undefined, "pidem"), input.scope, input.key, input.fingerprint, now, now - input.ttlMs, now - input.staleMs]
-    )) as { id: string }[]
-    if (claimed) {
-      return { state: "run", id: claimed.id }
-    }
-    const [row] = (await manager.execute(
-      `SELECT fingerprint, state, response_status, response_body FROM portal_idempotency_key WHERE scope = ? AND key = ? AND deleted_at IS NULL`,
-      [input.scope, input.key]
-    )) as { fingerprint: string; state: string; response_status: number | null; response_body: unknown }[]
-    if (!row) {
-      // Released between the two statements: the caller may simply try again.
-      return { state: "in_progress" }
-    }
-    if (row.fingerprint !== input.fingerprint) return { state: "mismatch" }
-    if (row.state === "done") return { state: "done", status: row.response_status ?? 200, body: row.response_body }
-    return { state: "in_progress" }
+    return idempotency.startIdempotentRequest(sharedContext.manager as EntityManager, input)
   }
 
   /** Keeps the answer of the request that holds key `id`, for its replays. */
   @InjectManager()
   async finishIdempotentRequest(id: string, answer: { status: number; body: unknown }, @MedusaContext() sharedContext: Context = {}) {
-    const manager = sharedContext.manager as EntityManager
-    await manager.execute(
-      `UPDATE portal_idempotency_key SET state = 'done', response_status = ?, response_body = ?::jsonb, updated_at = now() WHERE id = ?`,
-      [answer.status, JSON.stringify(answer.body ?? null), id]
-    )
+    return idempotency.finishIdempotentRequest(sharedContext.manager as EntityManager, id, answer)
   }
 
   /** Lets go of a key whose request ended without an answer worth keeping (an error): it may be used again. */
   @InjectManager()
   async releaseIdempotentRequest(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const manager = sharedContext.manager as EntityManager
-    await manager.execute(`DELETE FROM portal_idempotency_key WHERE id = ? AND state = 'in_progress'`, [id])
+    return idempotency.releaseIdempotentRequest(sharedContext.manager as EntityManager, id)
   }
 
   /** A license key by its value, with its active activations; null when there is none. */
   @InjectManager()
   async findLicense(key: string, @MedusaContext() sharedContext: Context = {}): Promise<LicenseState | null> {
-    const manager = sharedContext.manager as EntityManager
-    return this.readLicense(manager, key, false)
+    return licensing.findLicense(sharedContext.manager as EntityManager, key)
   }
 
-  private async readLicense(manager: EntityManager, key: string, lock: boolean): Promise<LicenseState | null> {
-    const [row] = (await manager.execute(
-      `SELECT id, key, status, mode, product_title, activation_limit, expires_at FROM license_key WHERE key = ? AND deleted_at IS NULL${lock ? " FOR UPDATE" : ""}`,
-      [key]
-    )) as Omit<LicenseState, "activations">[]
-    if (!row) return null
-    const activations = (await manager.execute(
-      `SELECT id, instance_name, created_at, last_validated_at FROM license_activation
-       WHERE license_key_id = ? AND deactivated_at IS NULL AND deleted_at IS NULL ORDER BY created_at`,
-      [row.id]
-    )) as LicenseState["activations"]
-    return { ...row, activations }
-  }
+
 
   /**
    * Activates a license key on an instance (a machine, a site). The key's
@@ -1061,32 +841,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     | { license: LicenseState; activation: LicenseState["activations"][number]; created: boolean; refused?: undefined }
     | { license: LicenseState; refused: { code: string; message: string } }
   > {
-    const manager = sharedContext.transactionManager as EntityManager
-    const license = await this.readLicense(manager, input.key, true)
-    if (!license) throw new MedusaError(MedusaError.Types.NOT_FOUND, "There is no such license key.")
-    const refusal = licenseRefusal(license, input.now)
-    if (refusal) return { license, refused: refusal }
-    const existing = license.activations.find((a) => a.instance_name === input.instance_name)
-    if (existing) {
-      await manager.execute(`UPDATE license_activation SET last_validated_at = ?, updated_at = now() WHERE id = ?`, [input.now, existing.id])
-      return { license, activation: { ...existing, last_validated_at: input.now }, created: false }
-    }
-    if (license.activation_limit !== null && license.activations.length >= license.activation_limit) {
-      return {
-        license,
-        refused: {
-          code: "activation_limit_reached",
-          message: `This license key is already active on ${license.activations.length} of ${license.activation_limit} instances. Deactivate one to use it here.`,
-        },
-      }
-    }
-    const id = generateEntityId(undefined, "lact")
-    await manager.execute(
-      `INSERT INTO license_activation (id, license_key_id, instance_name, last_validated_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      [id, license.id, input.instance_name, input.now, input.now, input.now]
-    )
-    const activation = { id, instance_name: input.instance_name, created_at: input.now, last_validated_at: input.now }
-    return { license: { ...license, activations: [...license.activations, activation] }, activation, created: true }
+    return licensing.activateLicense(sharedContext.transactionManager as EntityManager, input)
   }
 
   /** Ends one activation of a license key, by instance name or id; false when there was none to end. */
@@ -1095,14 +850,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { license_key_id: string; instance_name?: string; activation_id?: string; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const rows = (await manager.execute(
-      `UPDATE license_activation SET deactivated_at = ?, updated_at = now()
-       WHERE license_key_id = ? AND deactivated_at IS NULL AND deleted_at IS NULL AND ${input.activation_id ? "id = ?" : "instance_name = ?"}
-       RETURNING id`,
-      [input.now, input.license_key_id, input.activation_id ?? input.instance_name]
-    )) as { id: string }[]
-    return rows.length > 0
+    return licensing.deactivateLicense(sharedContext.transactionManager as EntityManager, input)
   }
 
   /**
@@ -1130,19 +878,7 @@ export default class CustomerPortalModuleService extends MedusaService({
     }[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
-    if (!keys.length) return []
-    const manager = sharedContext.manager as EntityManager
-    const columns = ["id", "portal_id", "mode", "key", "customer_id", "order_id", "order_line_item_id", "line_unit", "product_variant_id", "subscription_id", "product_title", "status", "activation_limit", "expires_at", "disabled_at"] as const
-    const rows = keys.map((k) => ({ ...k, id: generateEntityId(undefined, "lkey"), status: k.disabled_at ? "disabled" : "active" }))
-    const placeholders = rows.map(() => `(${columns.map(() => "?").join(", ")}, now(), now())`).join(", ")
-    const bindings = rows.flatMap((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null))
-    const inserted = (await manager.execute(
-      `INSERT INTO license_key (${columns.join(", ")}, created_at, updated_at) VALUES ${placeholders}
-       ON CONFLICT (order_line_item_id, line_unit) WHERE order_line_item_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      bindings
-    )) as { id: string }[]
-    return inserted.map((row) => row.id)
+    return licensing.issueLicenseKeys(sharedContext.manager as EntityManager, keys)
   }
 
   /**
@@ -1198,17 +934,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   /** Active activations of each key, by key id, in one query (for a page of keys). */
   @InjectManager()
   async countActivations(licenseKeyIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, number>> {
-    const counts = new Map<string, number>()
-    if (!licenseKeyIds.length) return counts
-    const manager = sharedContext.manager as EntityManager
-    const rows = (await manager.execute(
-      `SELECT license_key_id, count(*)::int AS n FROM license_activation
-       WHERE license_key_id IN (${licenseKeyIds.map(() => "?").join(", ")}) AND deactivated_at IS NULL AND deleted_at IS NULL
-       GROUP BY license_key_id`,
-      licenseKeyIds
-    )) as { license_key_id: string; n: number }[]
-    for (const row of rows) counts.set(row.license_key_id, Number(row.n))
-    return counts
+    return licensing.countActivations(sharedContext.manager as EntityManager, licenseKeyIds)
   }
 
   /**
@@ -1221,33 +947,18 @@ export default class CustomerPortalModuleService extends MedusaService({
     input: { token_hash: string; purposes: readonly PortalLinkDTO["purpose"][]; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<UsableLink | null> {
-    const manager = sharedContext.manager as EntityManager
-    const [link] = (await manager.execute(
-      `UPDATE portal_link SET used_at = ?, updated_at = ?
-       WHERE token_hash = ? AND kind = 'magic' AND purpose IN (${marks([...input.purposes])})
-         AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
-       RETURNING ${USABLE_LINK_COLUMNS}`,
-      [input.now, input.now, input.token_hash, ...input.purposes, input.now]
-    )) as UsableLink[]
-    return link ?? null
+    return access.consumeLink(sharedContext.manager as EntityManager, input)
   }
 
   /** Gives a consumed link back, when what it was used for could not be done (a workflow's compensation). */
   @InjectManager()
   async releaseLink(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const manager = sharedContext.manager as EntityManager
-    await manager.execute("UPDATE portal_link SET used_at = NULL, updated_at = now() WHERE id = ? AND revoked_at IS NULL", [id])
+    return access.releaseLink(sharedContext.manager as EntityManager, id)
   }
 
   /** A magic link that could be used now, without using it (the page a link opens says what it will do). */
   @InjectManager()
   async findUsableLink(tokenHash: string, now: Date, @MedusaContext() sharedContext: Context = {}): Promise<UsableLink | null> {
-    const manager = sharedContext.manager as EntityManager
-    const [link] = (await manager.execute(
-      `SELECT ${USABLE_LINK_COLUMNS} FROM portal_link
-       WHERE token_hash = ? AND kind = 'magic' AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL`,
-      [tokenHash, now]
-    )) as UsableLink[]
-    return link ?? null
+    return access.findUsableLink(sharedContext.manager as EntityManager, tokenHash, now)
   }
 }

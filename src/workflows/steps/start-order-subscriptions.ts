@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toMinorUnits } from "../../lib/money"
@@ -44,6 +45,26 @@ export function renewalAmount(item: { subtotal: unknown }, currency: string): nu
   return toMinorUnits(item.subtotal as number, currency)
 }
 
+/** The method the order was paid with: `payment_method_id` (test card provider) or a Stripe PaymentIntent's `payment_method` (an id, or the expanded object). */
+const methodIdOf = (data: any): string | undefined =>
+  data?.payment_method_id ?? (typeof data?.payment_method === "string" ? data.payment_method : data?.payment_method?.id)
+
+/**
+ * The saved payment method an order was paid with, as the customer's
+ * account holder keeps it (renewals charge it off-session), or null when the
+ * order was not paid with a saved method.
+ */
+async function savedMethodOf(container: MedusaContainer, order: any) {
+  const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? []).find((p: any) => methodIdOf(p?.data))
+  const accountHolder = (order.customer?.account_holders ?? []).find((h: any) => h?.provider_id === payment?.provider_id)
+  if (!payment || !accountHolder) return null
+  const saved = await container
+    .resolve(Modules.PAYMENT)
+    .listPaymentMethods({ provider_id: payment.provider_id, context: { account_holder: accountHolder } as any })
+  const method = saved.find((m) => m.id === methodIdOf(payment.data)) as { id: string; data: Record<string, unknown> } | undefined
+  return method ? { provider_id: payment.provider_id as string, account_holder_id: accountHolder.id as string, method } : null
+}
+
 export const startOrderSubscriptionsStepId = "start-order-subscriptions"
 
 /**
@@ -71,20 +92,9 @@ export const startOrderSubscriptionsStep = createStep(
     const plans = await service.listSubscriptionPlans({ product_variant_id: items.map((i: any) => i.variant_id) })
     if (!plans.length) return none
 
-    // The method the order was paid with: `payment_method_id` (test card provider) or a Stripe
-    // PaymentIntent's `payment_method` (an id, or the expanded object).
-    const methodIdOf = (data: any): string | undefined =>
-      data?.payment_method_id ?? (typeof data?.payment_method === "string" ? data.payment_method : data?.payment_method?.id)
-    const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? []).find((p: any) => methodIdOf(p?.data))
-    const accountHolder = (order.customer?.account_holders ?? []).find((h: any) => h?.provider_id === payment?.provider_id)
-    let method: { id: string; data: Record<string, unknown> } | undefined
-    if (payment && accountHolder) {
-      const saved = await container
-        .resolve(Modules.PAYMENT)
-        .listPaymentMethods({ provider_id: payment.provider_id, context: { account_holder: accountHolder } as any })
-      method = saved.find((m) => m.id === methodIdOf(payment.data)) as typeof method
-    }
-    if (!method) {
+    const paid = await savedMethodOf(container, order)
+    const method = paid?.method
+    if (!paid || !method) {
       logger.warn(
         `Customer portal: order ${order.id} has subscription plans but was not paid with a saved payment method; no subscription started. ` +
           "Renewals charge the saved method off-session, so the storefront must save it at checkout (save_payment_method)."
@@ -121,8 +131,8 @@ export const startOrderSubscriptionsStep = createStep(
           current_period_start: start,
           current_period_end: end,
           next_renewal_at: end,
-          payment_provider_id: payment.provider_id,
-          account_holder_id: accountHolder.id,
+          payment_provider_id: paid.provider_id,
+          account_holder_id: paid.account_holder_id,
           payment_method_id: method.id,
           // What the portal shows of the card, where the provider keeps it (Stripe nests it under `card`).
           payment_method_brand: (card.brand as string) ?? null,

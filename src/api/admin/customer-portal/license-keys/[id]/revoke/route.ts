@@ -2,12 +2,13 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { CUSTOMER_PORTAL_MODULE } from "../../../../../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../../../../../modules/customer-portal/service"
 import { setLicenseKeyRevokedWorkflow } from "../../../../../../workflows/set-license-key-revoked"
+import { adminActor } from "../../../../../utils/activity"
 import { adminLicenseKey, presentAdminLicenseKey } from "../../../../../utils/admin-license"
 
 /** The merchant revokes a key: the license API refuses it from now on, whatever its subscription does. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const key = await adminLicenseKey(req.scope, req.params.id)
-  await setLicenseKeyRevokedWorkflow(req.scope).run({ input: { id: key.id, revoked: true } })
+  await setLicenseKeyRevokedWorkflow(req.scope).run({ input: { id: key.id, revoked: true, actor: adminActor(req) } })
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
   const updated = await service.retrieveLicenseKey(key.id)
   res.json({ license_key: presentAdminLicenseKey(updated, (await service.countActivations([key.id])).get(key.id) ?? 0, null) })
