@@ -723,15 +723,7 @@ export default class CustomerPortalModuleService extends MedusaService({
   /** Revokes the unused magic links and live sessions of customers; returns how many of each. */
   @InjectTransactionManager()
   async revokeAccess(
-    input: {
-      customer_ids: string[]
-      now: Date
-      links_issued_by?: ("admin_user" | "api_key" | "customer_request" | "system")[]
-      except_link_id?: string
-      sessions?: boolean
-      /** A session that stays (the one that made an email change). */
-      except_session_id?: string | null
-    },
+    input: access.RevokeAccessInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ links: number; sessions: number }> {
     return access.revokeAccess(sharedContext.transactionManager as EntityManager, input)
@@ -861,21 +853,7 @@ export default class CustomerPortalModuleService extends MedusaService({
    */
   @InjectManager()
   async issueLicenseKeys(
-    keys: {
-      portal_id: string
-      mode: "test" | "live"
-      key: string
-      customer_id: string
-      order_id: string
-      order_line_item_id: string
-      line_unit: number
-      product_variant_id: string | null
-      subscription_id: string | null
-      product_title: string
-      activation_limit: number | null
-      expires_at: Date | null
-      disabled_at: Date | null
-    }[],
+    keys: licensing.LicenseKeyToIssue[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     return licensing.issueLicenseKeys(sharedContext.manager as EntityManager, keys)

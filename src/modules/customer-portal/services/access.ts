@@ -48,15 +48,18 @@ export async function forgetSessionCustomers(manager: EntityManager, customerIds
   )
 }
 
-export async function revokeAccess(manager: EntityManager, input: {
-      customer_ids: string[]
-      now: Date
-      links_issued_by?: ("admin_user" | "api_key" | "customer_request" | "system")[]
-      except_link_id?: string
-      sessions?: boolean
-      /** A session that stays (the one that made an email change). */
-      except_session_id?: string | null
-    }): Promise<{ links: number; sessions: number }> {
+/** Whose links and sessions to revoke, and which to keep. */
+export type RevokeAccessInput = {
+    customer_ids: string[]
+    now: Date
+    links_issued_by?: ("admin_user" | "api_key" | "customer_request" | "system")[]
+    except_link_id?: string
+    sessions?: boolean
+    /** A session that stays (the one that made an email change). */
+    except_session_id?: string | null
+  }
+
+export async function revokeAccess(manager: EntityManager, input: RevokeAccessInput): Promise<{ links: number; sessions: number }> {
   if (!input.customer_ids.length) {
     return { links: 0, sessions: 0 }
   }

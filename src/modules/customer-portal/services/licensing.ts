@@ -53,21 +53,24 @@ export async function deactivateLicense(manager: EntityManager, input: { license
   return rows.length > 0
 }
 
-export async function issueLicenseKeys(manager: EntityManager, keys: {
-      portal_id: string
-      mode: "test" | "live"
-      key: string
-      customer_id: string
-      order_id: string
-      order_line_item_id: string
-      line_unit: number
-      product_variant_id: string | null
-      subscription_id: string | null
-      product_title: string
-      activation_limit: number | null
-      expires_at: Date | null
-      disabled_at: Date | null
-    }[]): Promise<string[]> {
+/** A key to issue for one unit of an order line. */
+export type LicenseKeyToIssue = {
+  portal_id: string
+  mode: "test" | "live"
+  key: string
+  customer_id: string
+  order_id: string
+  order_line_item_id: string
+  line_unit: number
+  product_variant_id: string | null
+  subscription_id: string | null
+  product_title: string
+  activation_limit: number | null
+  expires_at: Date | null
+  disabled_at: Date | null
+}
+
+export async function issueLicenseKeys(manager: EntityManager, keys: LicenseKeyToIssue[]): Promise<string[]> {
   if (!keys.length) return []
   const columns = ["id", "portal_id", "mode", "key", "customer_id", "order_id", "order_line_item_id", "line_unit", "product_variant_id", "subscription_id", "product_title", "status", "activation_limit", "expires_at", "disabled_at"] as const
   const rows = keys.map((k) => ({ ...k, id: generateEntityId(undefined, "lkey"), status: k.disabled_at ? "disabled" : "active" }))
