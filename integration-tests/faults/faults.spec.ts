@@ -297,6 +297,7 @@ describe("the server is killed during a reactivation", () => {
   }
 
   it("after the money was taken: once it is back, the customer's retry records that payment, and charges nothing more", async () => {
+    const sent = readOutbox(outbox).filter((e) => e.to === "noor@example.com").length
     const { sub, card } = await killedReactivation(invoicePaid)
     // The window a crash leaves: the payment taken, the invoice not yet paid.
     const [taken] = await payments(sub)
@@ -310,6 +311,9 @@ describe("the server is killed during a reactivation", () => {
     const [only] = await payments(sub)
     expect(only.payment_id).toBe(taken.payment_id)
     expect(Number(only.refunded)).toBe(0)
+    // Told as of any reactivation, after the answer (and before the next test stops this server).
+    const emails = await waitForEmails(outbox, "noor@example.com", sent + 2, 30_000)
+    expect(emails.slice(sent).map((e) => e.template).sort()).toEqual(["subscription-payment-succeeded", "subscription-reactivated"])
   })
 
   it("before the capture, and nobody comes back: the job finds the placed order, captures it and reactivates", async () => {
