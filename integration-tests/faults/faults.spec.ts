@@ -166,6 +166,20 @@ async function expectPaidOnce(subId: string) {
   for (const p of all) expect(p.captured_at !== null || p.canceled_at !== null).toBe(true)
 }
 
+/**
+ * How many emails `to` has, once the outbox has been still for a moment: emails are sent by
+ * subscribers after the answer, so an earlier test's may still be on their way.
+ */
+async function settledCount(to: string): Promise<number> {
+  const count = () => readOutbox(outbox).filter((e) => e.to === to).length
+  for (let last = count(); ; ) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    const now = count()
+    if (now === last) return now
+    last = now
+  }
+}
+
 /** A failure answer the customer can act on: a message, nothing internal. */
 function expectClearFailure(res: { status: number; data: any; text: string }, message: string) {
   expect(res.status).toBeGreaterThanOrEqual(400)
@@ -297,7 +311,7 @@ describe("the server is killed during a reactivation", () => {
   }
 
   it("after the money was taken: once it is back, the customer's retry records that payment, and charges nothing more", async () => {
-    const sent = readOutbox(outbox).filter((e) => e.to === "noor@example.com").length
+    const sent = await settledCount("noor@example.com")
     const { sub, card } = await killedReactivation(invoicePaid)
     // The window a crash leaves: the payment taken, the invoice not yet paid.
     const [taken] = await payments(sub)
@@ -317,7 +331,7 @@ describe("the server is killed during a reactivation", () => {
   })
 
   it("before the capture, and nobody comes back: the job finds the placed order, captures it and reactivates", async () => {
-    const before = readOutbox(outbox).filter((e) => e.to === "noor@example.com").length
+    const before = await settledCount("noor@example.com")
     const { sub } = await killedReactivation(captureRecorded)
     const [authorized] = await payments(sub)
     expect(authorized.captured_at).toBeNull()
