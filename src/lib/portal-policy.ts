@@ -7,17 +7,19 @@ import type { CustomerPortalDTO, SubscriptionDTO } from "../modules/customer-por
  * customer's language. The merchant (`by: "admin"`) and the store itself are
  * bound only by what the data allows, not by these settings.
  */
-export type PortalRefusalCode =
-  | "cancellation_not_allowed"
-  | "subscription_ended"
-  | "cancellation_already_scheduled"
-  | "period_end_only"
-  | "immediate_only"
-  | "on_hold_cancel_now_only"
-  | "not_scheduled_to_end"
-  | "payment_method_update_not_allowed"
-  | "profile_edit_not_allowed"
-  | "license_deactivation_not_allowed"
+export const PORTAL_REFUSAL_CODES = [
+  "cancellation_not_allowed",
+  "subscription_ended",
+  "cancellation_already_scheduled",
+  "period_end_only",
+  "immediate_only",
+  "on_hold_cancel_now_only",
+  "not_scheduled_to_end",
+  "payment_method_update_not_allowed",
+  "profile_edit_not_allowed",
+  "license_deactivation_not_allowed",
+] as const
+export type PortalRefusalCode = (typeof PORTAL_REFUSAL_CODES)[number]
 
 export class PortalRefusal extends MedusaError {
   constructor(code: PortalRefusalCode, message: string) {

@@ -80,18 +80,3 @@ export async function releaseSubscriptionLock(container: MedusaContainer, id: st
     .release(subscriptionLockKey(id), { ownerId })
     .catch(() => undefined)
 }
-
-/** Runs `job` holding the subscription's lock (see `acquireSubscriptionLock`), released whatever the job does. */
-export async function withSubscriptionLock<T>(
-  container: MedusaContainer,
-  id: string,
-  job: () => Promise<T>,
-  options: { waitMs?: number; leaseSeconds?: number } = {}
-): Promise<T> {
-  const ownerId = await acquireSubscriptionLock(container, id, options)
-  try {
-    return await job()
-  } finally {
-    await releaseSubscriptionLock(container, id, ownerId)
-  }
-}

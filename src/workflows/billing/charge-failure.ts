@@ -2,28 +2,18 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
-import { placedOrder } from "./charge-attempt"
+import { PORTAL_REFUSAL_CODES } from "../../lib/portal-policy"
+import { ChargeInterrupted, placedOrder } from "./charge-attempt"
 
-/** The codes of refusals and interruptions whose sentence is written for the customer, and may be shown as it is. */
-const SAYABLE = new Set([
-  "charge_interrupted",
-  "charge_in_progress",
-  "subscription_locked",
-  "subscription_ended",
-  "charge_release_failed",
-  "cancellation_not_allowed",
-  "cancellation_already_scheduled",
-  "period_end_only",
-  "immediate_only",
-  "on_hold_cancel_now_only",
-  "not_scheduled_to_end",
-  "payment_method_update_not_allowed",
-])
+/**
+ * The codes whose sentence is written for the customer and may be shown as it
+ * is: the portal's refusals, and the charge path's own interruptions.
+ */
+const SAYABLE = new Set<string>([...PORTAL_REFUSAL_CODES, "charge_interrupted", "charge_in_progress", "subscription_locked", "charge_release_failed"])
 
-export const PAYMENT_BEING_RECORDED =
+const PAYMENT_BEING_RECORDED =
   "Your payment went through, but it could not be recorded just now. It will be within a few minutes, and you will not be charged again."
-export const NOTHING_CHARGED = "Your payment could not be completed, and nothing was charged: the subscription is still on hold. Try again in a moment."
-const INTERRUPTED = "Your payment could not be completed just now. Try again in a moment: you will not be charged twice."
+const NOTHING_CHARGED = "Your payment could not be completed, and nothing was charged: the subscription is still on hold. Try again in a moment."
 
 /**
  * What to tell the person whose charge of a subscription failed, from what
@@ -46,7 +36,7 @@ export async function explainChargeFailure(container: MedusaContainer, subscript
   if (open?.charge_cart_id) {
     const placed = await placedOrder(container, open.charge_cart_id).catch(() => null)
     if (placed?.kept) return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, PAYMENT_BEING_RECORDED, "payment_being_recorded")
-    return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, INTERRUPTED, "charge_interrupted")
+    return new ChargeInterrupted()
   }
   return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, NOTHING_CHARGED, "nothing_charged")
 }
