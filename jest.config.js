@@ -30,7 +30,8 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/", "<rootDir>/.demo/"],
+  // The storefront is its own package (its node_modules, its build): only its src/ holds tests.
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/(?!src(?:/|$))", "<rootDir>/.demo/"],
   testMatch: TEST_GLOBS[type],
   testPathIgnorePatterns: type === "modules" ? ["\\.unit\\.spec\\.[jt]s$"] : [],
   setupFiles: ["./integration-tests/setup.js"],

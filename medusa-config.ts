@@ -1,7 +1,10 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { assertProductionSecrets, defaultCorsOrigins } from "./src/lib/production-checks"
 import type { PortalOptionsInput } from "./src/modules/customer-portal/options"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+// Under NODE_ENV=production: JWT_SECRET and COOKIE_SECRET set, long and not the shipped default.
+assertProductionSecrets()
 
 /**
  * The development, test and demo store. It registers the plugin's module from
@@ -9,9 +12,21 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * and admin extensions from `./src` as this app's own.
  */
 const portalOptions: PortalOptionsInput = {
-  storefrontUrl: process.env.PORTAL_STOREFRONT_URL || "http://localhost:8000",
+  storefrontUrl: process.env.PORTAL_STOREFRONT_URL || undefined,
   liveStorefrontUrl: process.env.PORTAL_LIVE_STOREFRONT_URL || undefined,
-  mode: process.env.PORTAL_MODE === "live" ? "live" : "test",
+  // Unset: the option's default, live under NODE_ENV=production and test otherwise.
+  mode: process.env.PORTAL_MODE === "live" || process.env.PORTAL_MODE === "test" ? process.env.PORTAL_MODE : undefined,
+  // In this development store the manual provider pays for nothing real, so what it pays for is test too (the demo's orders);
+  // in production it is a live way to pay (bank transfer, cash), like every provider but the test card's.
+  // The load balancers in front of Medusa (addresses or CIDR ranges), and the secret the storefront signs addresses with.
+  trustedProxies: process.env.PORTAL_TRUSTED_PROXIES ? process.env.PORTAL_TRUSTED_PROXIES.split(",").map((entry) => entry.trim()).filter(Boolean) : undefined,
+  clientIpSecret: process.env.PORTAL_CLIENT_IP_SECRET || undefined,
+  downloadsPerHour: process.env.PORTAL_DOWNLOADS_PER_HOUR ? Number(process.env.PORTAL_DOWNLOADS_PER_HOUR) : undefined,
+  testPaymentProviders: process.env.PORTAL_TEST_PAYMENT_PROVIDERS
+    ? process.env.PORTAL_TEST_PAYMENT_PROVIDERS.split(",").map((id) => id.trim()).filter(Boolean)
+    : process.env.NODE_ENV === "production"
+      ? []
+      : ["pp_system_default"],
 }
 
 /**
@@ -39,11 +54,7 @@ const lockingProvider = redisUrl
   ? { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }
   : { resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }
 
-const allowedOrigins = [
-  process.env.PORTAL_STOREFRONT_URL || "http://localhost:8000",
-  "http://localhost:9000",
-  "http://localhost:5173",
-].join(",")
+const allowedOrigins = defaultCorsOrigins()
 
 export default defineConfig({
   projectConfig: {
@@ -55,6 +66,7 @@ export default defineConfig({
       storeCors: process.env.STORE_CORS || allowedOrigins,
       adminCors: process.env.ADMIN_CORS || allowedOrigins,
       authCors: process.env.AUTH_CORS || allowedOrigins,
+      // The shipped default serves development and the tests only: assertProductionSecrets refuses it in production.
       jwtSecret: process.env.JWT_SECRET || "supersecret",
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
@@ -83,7 +95,11 @@ export default defineConfig({
           {
             resolve: "./src/providers/test-card",
             id: "test",
-            options: { timeoutMs: process.env.TEST_CARD_TIMEOUT_MS ? Number(process.env.TEST_CARD_TIMEOUT_MS) : undefined },
+            options: {
+              timeoutMs: process.env.TEST_CARD_TIMEOUT_MS ? Number(process.env.TEST_CARD_TIMEOUT_MS) : undefined,
+              // Under NODE_ENV=production the test card provider refuses to load unless this is set (a staging store).
+              enableInProduction: process.env.PORTAL_TEST_CARDS_IN_PRODUCTION === "true",
+            },
           },
         ],
       },

@@ -3,3 +3,7 @@
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 
 MetadataStorage.clear()
+
+// The tests reach Medusa from loopback as a load balancer would, naming each
+// simulated client in X-Forwarded-For; only a trusted proxy may do that.
+if (process.env.PORTAL_TRUSTED_PROXIES === undefined) process.env.PORTAL_TRUSTED_PROXIES = "127.0.0.1,::1"

@@ -18,6 +18,7 @@
 // BENCH_CUSTOMERS, BENCH_HEAVY_INVOICES, BENCH_DUE, BENCH_RENEWAL_SECONDS (60),
 // BENCH_REDIS=false (one process even when a Redis answers).
 import autocannon from "autocannon"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -128,6 +129,17 @@ async function main() {
     DEMO_INFO_FILE: path.join(work, "demo.json"),
     BENCH_INFO_FILE: path.join(work, "seed.json"),
     LOG_LEVEL: "error",
+    // Started with NODE_ENV=production: secrets that pass the production check, the portal in test
+    // mode as the benchmark expects, and a live storefront on https (required in production).
+    JWT_SECRET: process.env.JWT_SECRET || randomBytes(36).toString("base64"),
+    COOKIE_SECRET: process.env.COOKIE_SECRET || randomBytes(36).toString("base64"),
+    PORTAL_MODE: process.env.PORTAL_MODE || "test",
+    PORTAL_LIVE_STOREFRONT_URL: process.env.PORTAL_LIVE_STOREFRONT_URL || "https://storefront.invalid",
+    // A staging store: the test card provider loads, and the manual provider's orders are test ones as in development.
+    PORTAL_TEST_CARDS_IN_PRODUCTION: "true",
+    PORTAL_TEST_PAYMENT_PROVIDERS: "pp_system_default",
+    // The benchmark downloads one customer's PDFs thousands of times a minute, which a customer's limit would refuse.
+    PORTAL_DOWNLOADS_PER_HOUR: "1000000",
   }
   delete env.DB_HOST
   delete env.REDIS_URL

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next"
 import createNextIntlPlugin from "next-intl/plugin"
+import { staticHeaderRules } from "./src/lib/security-headers"
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts")
 
@@ -13,6 +14,8 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: root,
   async headers() {
     return [
+      // Every response, the ones the proxy never sees included; the proxy's headers replace these on pages.
+      ...staticHeaderRules(),
       {
         // One-time sign-in links carry their token in the path: keep it out of Referer
         // headers and out of every cache.

@@ -30,6 +30,14 @@ function expectPortalHeaders(response: Response | null) {
   return policy.match(/'nonce-([^']+)'/)![1]
 }
 
+/** The headers every response carries, pages or not. */
+function expectStaticHeaders(headers: Record<string, string>) {
+  expect(headers["x-frame-options"]).toBe("DENY")
+  expect(headers["x-content-type-options"]).toBe("nosniff")
+  expect(headers["referrer-policy"]).toBe("no-referrer")
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'")
+}
+
 describe("portal pages' security headers", () => {
   it("sends a strict policy with a fresh nonce on every page, and the pages work under it", async () => {
     const page = await signInAs(browser(), info, "layla@example.com")
@@ -75,6 +83,61 @@ describe("portal pages' security headers", () => {
     const framed = page.frames().find((f) => f !== page.mainFrame())
     const body = framed ? await framed.evaluate(() => document.body?.innerText ?? "").catch(() => "") : ""
     expect(body).not.toContain("Sign in")
+    await context.close()
+  })
+
+  it("sends the headers on dotted paths and static files too, and HSTS only over https", async () => {
+    const context = await newContext(browser(), info)
+    const page = await context.newPage()
+    // A dotted path under the portal is a page like any other: nonce policy, no-store.
+    const dotted = await page.goto(`${info.storefront_url}/en/portal/x.y`)
+    expect(dotted!.status()).toBe(404)
+    expectPortalHeaders(dotted)
+    const download = await context.request.get(`${info.storefront_url}/en/portal/billing/export.csv`, { maxRedirects: 0 })
+    expectStaticHeaders(download.headers())
+    expect(download.headers()["cache-control"]).toContain("no-store")
+
+    // Next's own script files and root files the proxy never sees get the static set.
+    await page.goto(`${info.storefront_url}/en/portal`)
+    const script = await page.locator("script[src^='/_next/static/']").first().getAttribute("src")
+    for (const path of [script!, "/favicon.ico"]) {
+      const response = await context.request.get(`${info.storefront_url}${path}`)
+      expectStaticHeaders(response.headers())
+      expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'")
+      expect(response.headers()["strict-transport-security"]).toBeUndefined()
+    }
+    expect((await context.request.get(`${info.storefront_url}${script}`)).status()).toBe(200)
+
+    // Behind a TLS proxy (X-Forwarded-Proto: https) pages and files alike pin the browser to https.
+    for (const path of ["/en/portal", script!, "/en/portal/x.y"]) {
+      const response = await context.request.get(`${info.storefront_url}${path}`, {
+        headers: { "x-forwarded-proto": "https" },
+        maxRedirects: 0,
+      })
+      expect(response.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains")
+    }
+    await context.close()
+  })
+
+  it("never redirects to another site from a locale written as a host", async () => {
+    const context = await newContext(browser(), info)
+    const page = await context.newPage()
+    const origin = new URL(info.storefront_url).origin
+    for (const locale of ["%5Cevil.com", "%2F%2Fevil.com", "/evil.com", "%5C%5Cevil.com"]) {
+      const url = `${info.storefront_url}/${locale}/portal/billing/export`
+      const response = await context.request.get(url, { maxRedirects: 0 })
+      const location = response.headers()["location"]
+      if (location === undefined) {
+        expect(response.status()).toBe(404)
+      } else {
+        expect(response.status()).toBeGreaterThanOrEqual(300)
+        expect(response.status()).toBeLessThan(400)
+        expect(new URL(location, url).origin).toBe(origin)
+      }
+      // Followed to the end in the browser, the customer is still on the portal.
+      await page.goto(url)
+      expect(new URL(page.url()).origin).toBe(origin)
+    }
     await context.close()
   })
 })

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import net from "node:net"
 
@@ -21,12 +22,27 @@ export async function freePort(): Promise<number> {
   return port
 }
 
+/**
+ * What boot requires under NODE_ENV=production (src/lib/production-checks.ts, the portal's
+ * options): real secrets and a live storefront on https; the portal stays in test mode.
+ */
+const PRODUCTION_DEFAULTS = {
+  // One pair for every start of the run: a restarted server still accepts the tokens of the one before.
+  JWT_SECRET: randomBytes(36).toString("base64"),
+  COOKIE_SECRET: randomBytes(36).toString("base64"),
+  PORTAL_MODE: "test",
+  PORTAL_LIVE_STOREFRONT_URL: "https://storefront.invalid",
+  // A staging store: the test card provider loads, and the manual provider's orders are test ones as in development.
+  PORTAL_TEST_CARDS_IN_PRODUCTION: "true",
+  PORTAL_TEST_PAYMENT_PROVIDERS: "pp_system_default",
+}
+
 export async function startServer(options: { cwd: string; env: Record<string, string | undefined>; logFile: string }): Promise<ServerProcess> {
   const port = await freePort()
   const fd = fs.openSync(options.logFile, "a")
   const child: ChildProcess = spawn("npx", ["medusa", "start"], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, PORT: String(port), NODE_ENV: "production" },
+    env: { ...PRODUCTION_DEFAULTS, ...process.env, ...options.env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", fd, fd],
     detached: true,
   })

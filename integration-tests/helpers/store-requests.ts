@@ -46,7 +46,9 @@ export async function signInByEmail(
   const asked = await call(store.request, "POST", "/store/portal/login-requests", { body: { business_id: store.business_id, email } })
   expect(asked.status).toBe(202)
   const emails = await waitForEmails(store.outbox, email, before + 1, 30_000)
-  const session = await call(store.redeem, "POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(emails[emails.length - 1])) } })
+  // The newest sign-in email (emails about a subscription carry the sign-in page, not a link).
+  const signIn = emails.filter((e) => e.template === "portal-sign-in").pop()!
+  const session = await call(store.redeem, "POST", "/store/portal/sessions", { body: { token: tokenOf(linkIn(signIn)) } })
   expect(session.status).toBe(201)
   return session.data.session_token
 }

@@ -337,11 +337,7 @@ medusaIntegrationTestRunner({
         expect((await redeem(tokenOf(merchant.link))).status).toBe(201)
       })
 
-      it("signs in to the mode of the static link's form the customer came through (A2)", async () => {
-        await api.post("/admin/customer-portal", { mode: "live" }, admin)
-        const statics = (await api.get("/admin/customer-portal", admin)).data.static_links
-        expect(statics.test).toMatch(/\?mode=test$/)
-        expect(statics.live).not.toContain("mode=")
+      it("signs in to the mode of the static link's form the customer came through, while the portal runs in it (A2)", async () => {
         const modeOf = async (email: string, mode?: string) => {
           await request(email, mode ? { mode } : {})
           const [message] = await waitForEmails(outbox, email)
@@ -349,7 +345,12 @@ medusaIntegrationTestRunner({
           return (await api.get("/store/portal/me", portalAs(session_token))).data.session.mode
         }
         expect(await modeOf("layla@example.com", "test")).toBe("test")
+        await api.post("/admin/customer-portal", { mode: "live" }, admin)
+        const statics = (await api.get("/admin/customer-portal", admin)).data.static_links
+        expect(statics.test).toMatch(/\?mode=test$/)
+        expect(statics.live).not.toContain("mode=")
         expect(await modeOf("guest@example.com")).toBe("live")
+        // The other form is closed while the portal runs live (see modes.spec.ts).
         expect((await request("layla2@example.com", { mode: "sandbox" })).status).toBe(400)
       })
 

@@ -164,7 +164,7 @@ medusaIntegrationTestRunner({
         ["4000 0000 0000 0341", "Your card was declined. Try another card."],
         ["4000 0000 0000 9995", "Your card has insufficient funds. Try another card."],
         ["4000 0025 0000 3155", "Your bank asks you to confirm this payment. Update your payment method to continue."],
-      ])("a failed charge with %s puts it on hold, leaves the invoice open and emails a link", async (number, reason) => {
+      ])("a failed charge with %s puts it on hold, leaves the invoice open and emails the sign-in page", async (number, reason) => {
         const { sub } = await subscribe()
         await switchCard(sub.id, number)
         const now = new Date(new Date(sub.next_renewal_at!).getTime() + 1000)
@@ -180,7 +180,9 @@ medusaIntegrationTestRunner({
         const [email] = await waitForEmails(outbox, customer.email)
         expect(email.template).toBe("subscription-payment-failed")
         expect(email.subject).toMatch(/failed — update your payment method/)
-        expect(email.text).toMatch(/\/en\/portal\/access\/[A-Za-z0-9_-]{43}/)
+        // To the sign-in page of the subscription's mode: an email about a subscription mints no sign-in link (L3).
+        expect(email.text).toMatch(/\/en\/portal\/login\/bus_[a-z0-9]+\?mode=test/)
+        expect(email.text).not.toContain("/portal/access/")
 
         // On hold is never renewed automatically, however late it gets.
         at(new Date(now.getTime() + 90 * DAY))

@@ -2,6 +2,7 @@
 // Redis (events, workflows, caching, locks) against one PostgreSQL database,
 // as in production. Each process logs to its own file, printed when a start
 // fails.
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -64,6 +65,17 @@ export async function startClusterStack(dbEnv) {
     MEDUSA_DISABLE_TELEMETRY: "true",
     MEDUSA_FF_CACHING: "true",
     LOG_LEVEL: "info",
+    // Started with NODE_ENV=production: secrets that pass the production check, the portal in test
+    // mode as the tests expect, and a live storefront on https (required in production).
+    JWT_SECRET: process.env.JWT_SECRET || randomBytes(36).toString("base64"),
+    COOKIE_SECRET: process.env.COOKIE_SECRET || randomBytes(36).toString("base64"),
+    PORTAL_MODE: process.env.PORTAL_MODE || "test",
+    PORTAL_LIVE_STOREFRONT_URL: process.env.PORTAL_LIVE_STOREFRONT_URL || "https://storefront.invalid",
+    // A staging store: the test card provider loads, and the manual provider's orders are test ones as in development.
+    PORTAL_TEST_CARDS_IN_PRODUCTION: "true",
+    PORTAL_TEST_PAYMENT_PROVIDERS: "pp_system_default",
+    // The tests reach the servers from loopback as the load balancer would, naming each client in X-Forwarded-For.
+    PORTAL_TRUSTED_PROXIES: "127.0.0.1,::1",
   }
   delete env.DB_HOST
   const stop = async () => {

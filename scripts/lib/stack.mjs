@@ -1,6 +1,7 @@
 // Brings up the whole store on one database: migrate, seed once, Medusa with
 // the plugin, and the portal storefront. Used by `npm run demo` and by the
 // browser tests.
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { run, startProcess, waitForUrl } from "./processes.mjs"
@@ -24,8 +25,11 @@ export async function startStack(o) {
   const step = (message) => verbose && console.log(`\n▶ ${message}`)
   const backendUrl = `http://localhost:${o.backendPort}`
   const storefrontUrl = `http://localhost:${o.storefrontPort}`
+  // The storefront signs each customer's address with it, so the backend limits customers, not the storefront.
+  const clientIpSecret = process.env.PORTAL_CLIENT_IP_SECRET || randomBytes(32).toString("base64url")
   const env = {
     ...process.env,
+    PORTAL_CLIENT_IP_SECRET: clientIpSecret,
     DATABASE_URL: o.databaseUrl,
     PORT: String(o.backendPort),
     PORTAL_STOREFRONT_URL: storefrontUrl,
@@ -56,6 +60,7 @@ export async function startStack(o) {
       MEDUSA_BACKEND_URL: backendUrl,
       MEDUSA_PUBLISHABLE_KEY: seed.publishable_key,
       PORTAL_BUSINESS_ID: seed.business_id,
+      PORTAL_CLIENT_IP_SECRET: clientIpSecret,
       NEXT_TELEMETRY_DISABLED: "1",
     }
     if (o.buildStorefront !== false) {

@@ -18,11 +18,21 @@ export type EmailFacts = {
   account?: string
 }
 
+/**
+ * What an email about a subscription says of its button: it opens the static
+ * sign-in page, not a one-time link, so these emails mint no sign-in links.
+ */
+const STATIC_LINK = {
+  en: "The button opens your portal's sign-in page: enter this email address there and we send you a one-time link.",
+  ar: "يفتح الزر صفحة تسجيل الدخول إلى بوابتك: أدخل عنوان بريدك هذا فيها وسنرسل إليك رابطًا لمرة واحدة.",
+} as const
+
 type Copy = {
   subject: (store: string) => string
   heading: (store: string) => string
   body: (store: string, facts: EmailFacts) => string
   button: string
+  /** `when`: the link's expiry (empty for the static sign-in page, which does not expire). */
   expires: (when: string) => string
   ignore: string
 }
@@ -78,7 +88,7 @@ export const EMAIL_COPY: Record<
       body: (store) =>
         `We could not charge your payment method for your ${store} subscription, so it is on hold. Sign in and update your payment method: the amount due is charged once and your subscription starts again.`,
       button: "Update your payment method",
-      expires: (when) => `The link works once and expires ${when}. Afterwards, ask for a new one on the sign-in page.`,
+      expires: () => STATIC_LINK.en,
       ignore: "Nothing more is charged until you update your payment method.",
     },
     ar: {
@@ -87,7 +97,7 @@ export const EMAIL_COPY: Record<
       body: (store) =>
         `لم نتمكن من خصم المبلغ من طريقة الدفع لاشتراكك في ${store}، لذا أصبح الاشتراك معلّقًا. سجّل الدخول وحدّث طريقة الدفع: يُخصم المبلغ المستحق مرة واحدة ويُستأنف اشتراكك.`,
       button: "حدّث طريقة الدفع",
-      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}. بعد ذلك اطلب رابطًا جديدًا من صفحة تسجيل الدخول.`,
+      expires: () => STATIC_LINK.ar,
       ignore: "لن يُخصم أي مبلغ آخر حتى تحدّث طريقة الدفع.",
     },
   },
@@ -97,7 +107,7 @@ export const EMAIL_COPY: Record<
       heading: () => "Your subscription is cancelled",
       body: (store) => `Your ${store} subscription has ended and nothing more will be charged. Its invoices stay in your customer portal.`,
       button: "Open your portal",
-      expires: (when) => `The link works once and expires ${when}.`,
+      expires: () => STATIC_LINK.en,
       ignore: "If you did not cancel it, contact us at once.",
     },
     ar: {
@@ -105,7 +115,7 @@ export const EMAIL_COPY: Record<
       heading: () => "أُلغي اشتراكك",
       body: (store) => `انتهى اشتراكك في ${store} ولن يُخصم أي مبلغ آخر. تبقى فواتيره في بوابة العملاء الخاصة بك.`,
       button: "افتح البوابة",
-      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      expires: () => STATIC_LINK.ar,
       ignore: "إذا لم تكن أنت من ألغاه، فتواصل معنا فورًا.",
     },
   },
@@ -116,7 +126,7 @@ export const EMAIL_COPY: Record<
       body: (store) =>
         `Your ${store} subscription stays active until the end of the period you paid for, then ends; nothing more will be charged. You can undo this in your portal until then.`,
       button: "Manage your subscription",
-      expires: (when) => `The link works once and expires ${when}.`,
+      expires: () => STATIC_LINK.en,
       ignore: "If you did not ask for this, undo it in your portal or contact us.",
     },
     ar: {
@@ -125,7 +135,7 @@ export const EMAIL_COPY: Record<
       body: (store) =>
         `يبقى اشتراكك في ${store} نشطًا حتى نهاية الفترة المدفوعة ثم ينتهي، ولن يُخصم أي مبلغ آخر. يمكنك التراجع عن ذلك من بوابتك حتى ذلك الحين.`,
       button: "أدِر اشتراكك",
-      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      expires: () => STATIC_LINK.ar,
       ignore: "إذا لم تطلب ذلك، فتراجع عنه من بوابتك أو تواصل معنا.",
     },
   },
@@ -135,7 +145,7 @@ export const EMAIL_COPY: Record<
       heading: () => "Your subscription will continue",
       body: (store) => `You undid the cancellation: your ${store} subscription renews as before with your saved payment method.`,
       button: "Manage your subscription",
-      expires: (when) => `The link works once and expires ${when}.`,
+      expires: () => STATIC_LINK.en,
       ignore: "If you did not do this, contact us.",
     },
     ar: {
@@ -143,7 +153,7 @@ export const EMAIL_COPY: Record<
       heading: () => "سيستمر اشتراكك",
       body: (store) => `تراجعت عن الإلغاء: يتجدد اشتراكك في ${store} كما كان بطريقة الدفع المحفوظة.`,
       button: "أدِر اشتراكك",
-      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      expires: () => STATIC_LINK.ar,
       ignore: "إذا لم تقم بذلك، فتواصل معنا.",
     },
   },
@@ -154,7 +164,7 @@ export const EMAIL_COPY: Record<
       body: (store, f) =>
         `We received your payment${f.amount ? ` of ${f.amount}` : ""}${f.invoice ? ` for invoice ${f.invoice}` : ""}${f.plan ? ` (${f.plan})` : ""}. Thank you. The invoice is in your ${store} customer portal.`,
       button: "See your invoice",
-      expires: (when) => `The link works once and expires ${when}.`,
+      expires: () => STATIC_LINK.en,
       ignore: "If you did not make this payment, contact us at once.",
     },
     ar: {
@@ -163,7 +173,7 @@ export const EMAIL_COPY: Record<
       body: (store, f) =>
         `استلمنا دفعتك${f.amount ? ` بمبلغ ${f.amount}` : ""}${f.invoice ? ` عن الفاتورة ${f.invoice}` : ""}${f.plan ? ` (${f.plan})` : ""}. شكرًا لك. الفاتورة في بوابة عملاء ${store}.`,
       button: "اطّلع على فاتورتك",
-      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      expires: () => STATIC_LINK.ar,
       ignore: "إذا لم تقم بهذه الدفعة، فتواصل معنا فورًا.",
     },
   },
@@ -174,7 +184,7 @@ export const EMAIL_COPY: Record<
       body: (store, f) =>
         `Your payment method is updated and the amount due is paid: your ${store} subscription${f.plan ? ` (${f.plan})` : ""} is active again${f.next_renewal ? ` and next renews on ${f.next_renewal}` : ""}.`,
       button: "Manage your subscription",
-      expires: (when) => `The link works once and expires ${when}.`,
+      expires: () => STATIC_LINK.en,
       ignore: "If you did not do this, contact us.",
     },
     ar: {
@@ -183,7 +193,7 @@ export const EMAIL_COPY: Record<
       body: (store, f) =>
         `حُدّثت طريقة الدفع ودُفع المبلغ المستحق: عاد اشتراكك في ${store}${f.plan ? ` (${f.plan})` : ""} نشطًا${f.next_renewal ? ` ويتجدد في ${f.next_renewal}` : ""}.`,
       button: "أدِر اشتراكك",
-      expires: (when) => `يعمل الرابط مرة واحدة وتنتهي صلاحيته ${when}.`,
+      expires: () => STATIC_LINK.ar,
       ignore: "إذا لم تقم بذلك، فتواصل معنا.",
     },
   },

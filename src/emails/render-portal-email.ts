@@ -9,7 +9,8 @@ export type PortalEmailInput = {
   store: { name: string; logo_url?: string | null; accent_color?: string | null; support_email?: string | null }
   customer_name?: string | null
   link: string
-  expires_at: Date
+  /** Null for a link that does not expire (the static sign-in page). */
+  expires_at: Date | null
   /** What the email is about, when it names an amount, an invoice or a plan. */
   details?: EmailDetails | null
 }
@@ -74,7 +75,7 @@ export function renderPortalEmail(input: PortalEmailInput): RenderedEmail {
   const align = dir === "rtl" ? "right" : "left"
   const accent = /^#[0-9a-fA-F]{6}$/.test(input.store.accent_color ?? "") ? input.store.accent_color! : "#111827"
   const store = input.store.name
-  const expires = copy.expires(formatExpiry(input.expires_at, input.locale))
+  const expires = copy.expires(input.expires_at ? formatExpiry(input.expires_at, input.locale) : "")
   const body = copy.body(store, formatFacts(input.details, input.locale))
   const greeting = input.customer_name ? (input.locale === "ar" ? `مرحبًا ${input.customer_name}،` : `Hello ${input.customer_name},`) : null
   const support = input.store.support_email

@@ -6,6 +6,8 @@ import type CustomerPortalModuleService from "../modules/customer-portal/service
 
 export type ActivityEntry = {
   customer_id: string
+  /** The mode of what it is about; null (or left out) for the person's own details, seen in both modes. */
+  mode?: "test" | "live" | null
   action: PortalActivityAction
   actor_type: "customer" | "admin" | "system"
   actor_id?: string | null
@@ -23,7 +25,7 @@ export type ActivityEntry = {
 export async function recordActivity(scope: MedusaContainer, entry: ActivityEntry): Promise<void> {
   try {
     const service: CustomerPortalModuleService = scope.resolve(CUSTOMER_PORTAL_MODULE)
-    await service.createPortalActivities({ ...entry, actor_id: entry.actor_id ?? null, details: entry.details ?? null } as any)
+    await service.createPortalActivities({ ...entry, mode: entry.mode ?? null, actor_id: entry.actor_id ?? null, details: entry.details ?? null } as any)
   } catch (error) {
     scope
       .resolve(ContainerRegistrationKeys.LOGGER)

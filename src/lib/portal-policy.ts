@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { CustomerPortalDTO, SubscriptionDTO } from "../modules/customer-portal/service"
+import { providerMode, type PortalMode } from "./record-mode"
 
 /**
  * The portal settings' rules on what a customer may change, each refusal
@@ -18,6 +19,8 @@ export const PORTAL_REFUSAL_CODES = [
   "payment_method_update_not_allowed",
   "profile_edit_not_allowed",
   "license_deactivation_not_allowed",
+  "test_payment_method_for_live",
+  "live_payment_method_for_test",
 ] as const
 export type PortalRefusalCode = (typeof PORTAL_REFUSAL_CODES)[number]
 
@@ -90,4 +93,17 @@ export function undoCancellationRefusal(sub: Sub): PortalRefusal | null {
     return new PortalRefusal("not_scheduled_to_end", "This subscription is not scheduled to end, so there is nothing to undo.")
   }
   return null
+}
+
+/**
+ * Why a payment provider may not pay for (or be saved in) a record of `mode`,
+ * or null: test money never pays for a live record, and a test record is never
+ * paid with real money. Binds everyone, the merchant and the store included.
+ */
+export function paymentModeRefusal(providerId: string, mode: PortalMode, testProviders: readonly string[]): PortalRefusal | null {
+  const method = providerMode(providerId, testProviders)
+  if (method === mode) return null
+  return method === "test"
+    ? new PortalRefusal("test_payment_method_for_live", "A test card cannot pay for anything real. Use a real card.")
+    : new PortalRefusal("live_payment_method_for_test", "This is the store's test mode: only test cards work here, and nothing real is charged.")
 }

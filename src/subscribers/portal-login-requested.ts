@@ -16,6 +16,7 @@ export default async function portalLoginRequestedHandler({
       // Asked for on the static page: the requester's address, as the request came in.
       await recordActivity(container, {
         customer_id: result.customer_id,
+        mode: result.mode,
         action: "link_issued",
         actor_type: "customer",
         actor_id: null,

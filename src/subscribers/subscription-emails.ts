@@ -1,14 +1,15 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { PortalEmailTemplate } from "../emails/render-portal-email"
 import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
 import type CustomerPortalModuleService from "../modules/customer-portal/service"
 import { PortalEvents } from "../workflows/events"
-import { issuePortalLinkWorkflow } from "../workflows/issue-portal-link"
+import { portalLocale, staticLoginUrl } from "../lib/portal-links"
+import { sendPortalEmail } from "../workflows/steps/send-portal-email"
 
 type SubscriptionEvent = { id: string; customer_id: string; invoice_id?: string; locale?: string | null; notify?: boolean }
 
-/** The emails each subscription event sends its customer, each with a fresh portal link. */
+/** The emails each subscription event sends its customer, each with the portal's sign-in page. */
 const EMAILS: Record<string, PortalEmailTemplate[]> = {
   [PortalEvents.SUBSCRIPTION_PAYMENT_FAILED]: ["subscription-payment-failed"],
   [PortalEvents.SUBSCRIPTION_REACTIVATED]: ["subscription-payment-succeeded", "subscription-reactivated"],
@@ -36,17 +37,25 @@ export default async function subscriptionEmailsHandler({ event, container }: Su
     invoice_number: invoice?.number ?? null,
     next_renewal_at: sub.next_renewal_at ? new Date(sub.next_renewal_at).toISOString() : null,
   }
+  const [customer] = await container
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: sub.customer_id }, { select: ["id", "email", "first_name", "last_name"], take: 1 })
+  if (!customer?.email) return
+  const portal = await service.retrieveCustomerPortal(sub.portal_id)
+  const locale = portalLocale(event.data.locale, portalLocale(portal.default_locale))
   for (const template of templates) {
     try {
-      await issuePortalLinkWorkflow(container).run({
-        input: {
-          customer_id: sub.customer_id,
-          issued_by_type: "system",
-          send_email: true,
-          locale: event.data.locale ?? undefined,
-          email_template: template,
-          email_details: details,
-        },
+      await sendPortalEmail(container, {
+        to: customer.email,
+        template,
+        locale,
+        customer_id: customer.id,
+        customer_name: [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null,
+        store: { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email },
+        // The static sign-in page of the subscription's mode: no email about a subscription mints a sign-in link.
+        link: staticLoginUrl(service.getOptions(), portal, sub.mode, locale),
+        expires_at: null,
+        details,
       })
     } catch (error) {
       container

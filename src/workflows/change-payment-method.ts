@@ -97,6 +97,7 @@ export const changeSubscriptionPaymentMethodWorkflow = createWorkflow(
           entry: activityOf(input.actor, {
             customer_id: result.subscription.customer_id,
             portal_id: result.subscription.portal_id,
+            mode: result.subscription.mode,
             action: "payment_method_changed",
             details: { plan: result.subscription.plan_title, brand: input.payment_method.brand, last4: input.payment_method.last4, reactivated: result.outcome === "reactivated" },
           }),

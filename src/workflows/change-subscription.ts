@@ -54,6 +54,7 @@ export const cancelSubscriptionWorkflow = createWorkflow(cancelSubscriptionWorkf
       entry: activityOf(input.actor, {
         customer_id: before.customer_id,
         portal_id: before.portal_id,
+        mode: before.mode,
         action: "subscription_cancelled",
         details: { plan: before.plan_title, when: input.when, reason: input.reason ?? null, ...(input.because ? { because: input.because } : {}) },
       }),
@@ -80,6 +81,7 @@ export const undoSubscriptionCancellationWorkflow = createWorkflow(
         entry: activityOf(input.actor, {
           customer_id: result.subscription.customer_id,
           portal_id: result.subscription.portal_id,
+          mode: result.subscription.mode,
           action: "cancellation_undone",
           details: { plan: result.subscription.plan_title },
         }),

@@ -10,7 +10,7 @@ export const issueOrderLicenseKeysWorkflowId = "issue-order-license-keys"
 export const issueOrderLicenseKeysWorkflow = createWorkflow(issueOrderLicenseKeysWorkflowId, (input: { order_id: string }) => {
   const portal = ensureCustomerPortalWorkflow.runAsStep({ input: {} })
   const result = issueOrderLicenseKeysStep(
-    transform({ input, portal }, ({ input, portal }) => ({ order_id: input.order_id, portal: { id: portal.id, mode: portal.mode } }))
+    transform({ input, portal }, ({ input, portal }) => ({ order_id: input.order_id, portal: { id: portal.id } }))
   )
   when({ result }, ({ result }) => result.issued.length > 0).then(() => {
     emitEventStep({

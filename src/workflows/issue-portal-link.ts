@@ -16,7 +16,7 @@ export type IssuePortalLinkWorkflowInput = {
   issued_by_id?: string | null
   send_email?: boolean
   locale?: string
-  /** The static link's form the customer came through (A2); the portal's current mode otherwise. */
+  /** The mode of the records the link's session sees: the form a customer's request came through (A2), or the merchant's choice; the portal's current mode otherwise. */
   mode?: "test" | "live"
   /** The email that carries the link, when not the one of its purpose (e.g. a failed renewal's). */
   email_template?: PortalEmailTemplate

@@ -26,6 +26,7 @@ export const redeemPortalLinkWorkflow = createWorkflow(redeemPortalLinkWorkflowI
       session_token: session.session_token,
       expires_at: session.expires_at,
       customer_id: session.customer_id,
+      mode: session.mode,
       email_proven: !!session.proven_email,
       email_confirmed_for_record: session.confirmed_session,
     }))

@@ -86,7 +86,7 @@ export const renewSubscriptionWorkflow = createWorkflow(renewSubscriptionWorkflo
       if (plan.action === "charge") details.invoice_number = plan.invoice_number
       if (result.outcome === "failed") details.code = result.code
       if (result.outcome === "ended") details.when = "period_end"
-      return { entry: { customer_id: plan.customer_id, action, actor_type: "system", actor_id: null, details } as const }
+      return { entry: { customer_id: plan.customer_id, mode: plan.mode, action, actor_type: "system", actor_id: null, details } as const }
     })
   ).config({ continueOnPermanentFailure: true })
 

@@ -14,7 +14,7 @@ export const sendPortalLoginLinkWorkflowId = "send-portal-login-link"
 export const sendPortalLoginLinkWorkflow = createWorkflow(
   sendPortalLoginLinkWorkflowId,
   (input: SendPortalLoginLinkWorkflowInput) => {
-    const found = findPortalCustomerStep({ business_id: input.business_id, email: input.email })
+    const found = findPortalCustomerStep({ business_id: input.business_id, email: input.email, mode: input.mode })
     const sent = when({ found }, ({ found }) => !!found.customer_id).then(() => {
       const issue = transform({ input, found }, ({ input, found }) => ({
         customer_id: found.customer_id!,
@@ -22,10 +22,10 @@ export const sendPortalLoginLinkWorkflow = createWorkflow(
         issued_by_type: "customer_request" as const,
         send_email: true,
         locale: input.locale,
-        mode: input.mode,
+        mode: found.mode ?? undefined,
       }))
       return issuePortalLinkWorkflow.runAsStep({ input: issue })
     })
-    return new WorkflowResponse(transform({ sent, found }, ({ sent, found }) => ({ sent: !!sent, customer_id: found.customer_id })))
+    return new WorkflowResponse(transform({ sent, found }, ({ sent, found }) => ({ sent: !!sent, customer_id: found.customer_id, mode: found.mode })))
   }
 )

@@ -14,6 +14,7 @@ export const setLicenseKeyRevokedWorkflow = createWorkflow(
         entry: activityOf(input.actor ?? { type: "admin" }, {
           customer_id: result.customer_id,
           portal_id: result.portal_id,
+          mode: result.mode,
           action: input.revoked ? "license_keys_revoked" : "license_keys_restored",
           details: { count: 1, products: [result.product_title] },
         }),

@@ -10,7 +10,7 @@ export const startOrderSubscriptionsWorkflowId = "start-order-subscriptions"
 export const startOrderSubscriptionsWorkflow = createWorkflow(startOrderSubscriptionsWorkflowId, (input: { order_id: string }) => {
   const portal = ensureCustomerPortalWorkflow.runAsStep({ input: {} })
   const result = startOrderSubscriptionsStep(
-    transform({ input, portal }, ({ input, portal }) => ({ order_id: input.order_id, portal: { id: portal.id, mode: portal.mode } }))
+    transform({ input, portal }, ({ input, portal }) => ({ order_id: input.order_id, portal: { id: portal.id } }))
   )
   when({ result }, ({ result }) => result.started.length > 0).then(() => {
     emitEventStep({ eventName: PortalEvents.SUBSCRIPTION_STARTED, data: transform({ result }, ({ result }) => result.started) })

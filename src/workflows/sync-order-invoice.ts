@@ -14,7 +14,7 @@ export const syncOrderInvoiceWorkflowId = "sync-order-invoice"
 export const syncOrderInvoiceWorkflow = createWorkflow(syncOrderInvoiceWorkflowId, (input: { order_id: string }) => {
   const portal = ensureCustomerPortalWorkflow.runAsStep({ input: {} })
   const result = syncOrderInvoiceStep(
-    transform({ input, portal }, ({ input, portal }) => ({ order_id: input.order_id, portal: { id: portal.id, mode: portal.mode } }))
+    transform({ input, portal }, ({ input, portal }) => ({ order_id: input.order_id, portal: { id: portal.id } }))
   )
   when({ result }, ({ result }) => result.created).then(() => {
     emitEventStep({

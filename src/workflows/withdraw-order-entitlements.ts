@@ -87,7 +87,7 @@ export const withdrawOrderEntitlementsWorkflow = createWorkflow(withdrawOrderEnt
       ? {
           entry: activityOf(
             { type: "system" },
-            { customer_id: first.customer_id, portal_id: first.portal_id, action: "license_keys_revoked", details: { count: revoked.length, products: [...new Set(revoked.map((k) => k.product_title))], because: input.reason } }
+            { customer_id: first.customer_id, portal_id: first.portal_id, mode: first.mode, action: "license_keys_revoked", details: { count: revoked.length, products: [...new Set(revoked.map((k) => k.product_title))], because: input.reason } }
           ),
         }
       : { entry: null }

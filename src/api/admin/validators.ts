@@ -12,6 +12,8 @@ export const AdminCreatePortalSession = z
   .object({
     send_email: z.boolean({ message: "send_email must be true or false" }).optional(),
     locale: z.enum(["en", "ar"], { message: 'locale must be "en" or "ar"' }).optional(),
+    /** Which mode's records the link's session sees; the portal's current mode by default. */
+    mode: z.enum(["test", "live"], { message: 'mode must be "test" or "live"' }).optional(),
   })
   .strict()
 export type AdminCreatePortalSessionType = z.infer<typeof AdminCreatePortalSession>

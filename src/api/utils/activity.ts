@@ -27,6 +27,7 @@ export const recordCustomerActivity = (req: PortalRequest, action: PortalActivit
   recordActivity(req.scope, {
     customer_id: req.portal.customer_id,
     portal_id: req.portal.portal_id,
+    mode: req.portal.mode,
     action,
     actor_type: "customer",
     actor_id: req.portal.customer_id,

@@ -1,6 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { SubscriptionDTO } from "../../modules/customer-portal/service"
+import { providerMode, type PortalMode } from "../../lib/record-mode"
 
 export type PortalPaymentMethod = { id: string; provider_id: string; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null }
 
@@ -28,11 +31,19 @@ export function presentPaymentMethod(method: { id: string; provider_id: string; 
 /**
  * Every method saved with these records' account holders, asked of each
  * provider (Medusa keeps none itself), with the record and holder it belongs
- * to. `providers`: only holders of these providers.
+ * to, in one mode: a test session sees only test methods and a live one
+ * only live methods. `providers`: only holders of these providers.
  */
-export async function ownedPaymentMethods(scope: MedusaContainer, customerIds: string[], providers?: string[] | null): Promise<OwnedPaymentMethod[]> {
+export async function ownedPaymentMethods(
+  scope: MedusaContainer,
+  portal: { customer_ids: string[]; mode: PortalMode },
+  providers?: string[] | null
+): Promise<OwnedPaymentMethod[]> {
   const payment = scope.resolve(Modules.PAYMENT)
-  const holders = (await accountHoldersOf(scope, customerIds)).filter((holder) => !providers || providers.includes(holder.provider_id))
+  const testProviders = scope.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE).getOptions().testPaymentProviders
+  const holders = (await accountHoldersOf(scope, portal.customer_ids)).filter(
+    (holder) => (!providers || providers.includes(holder.provider_id)) && providerMode(holder.provider_id, testProviders) === portal.mode
+  )
   const lists = await Promise.all(
     holders.map(async (holder) => {
       const methods = await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => [])

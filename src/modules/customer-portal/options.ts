@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { trustedProxyList, type ClientAddressPolicy } from "../../lib/client-address"
 
 /**
  * A duration written as a whole number and a unit: `90s`, `15m`, `12h`, `30d`.
@@ -43,8 +44,11 @@ export const PortalOptionsSchema = z
     storefrontUrl: absoluteUrl.default("http://localhost:8000"),
     /** Base URL of the storefront in live mode; defaults to `storefrontUrl`. */
     liveStorefrontUrl: absoluteUrl.optional(),
-    /** The mode a new portal starts in. Merchants switch it in the admin afterwards. */
-    mode: z.enum(["test", "live"]).default("test"),
+    /**
+     * The mode a new portal starts in; merchants switch it in the admin afterwards.
+     * Left out: live under NODE_ENV=production, test otherwise.
+     */
+    mode: z.enum(["test", "live"]).optional(),
     /** Locale used in links and emails when the customer has none. */
     defaultLocale: z.enum(["en", "ar"]).default("en"),
     /** Lifetime of links made by the merchant in the admin or through the API (A3). */
@@ -63,6 +67,30 @@ export const PortalOptionsSchema = z
      * it is placed (for stores that authorize first and capture later).
      */
     licenseKeysOnCapture: z.boolean().default(false),
+    /**
+     * Payment providers whose money is test money, besides the portal's own test
+     * card provider (always test): e.g. a gateway account with test keys on a
+     * staging store. What they pay for is a test record; everything paid any
+     * other way is live.
+     */
+    testPaymentProviders: z.array(z.string().regex(/^pp_[A-Za-z0-9_-]+$/, { message: 'must name payment providers by id, such as "pp_stripe_stripe"' })).default([]),
+    /**
+     * Addresses or CIDR ranges of the proxies in front of the backend (a load
+     * balancer): only when a request comes from one is X-Forwarded-For read,
+     * right to left, for the client's address. None by default: the
+     * connection's own address counts.
+     */
+    trustedProxies: z
+      .array(z.string().refine((entry) => { try { trustedProxyList([entry]); return true } catch { return false } }, { message: "must be IP addresses or CIDR ranges such as 10.0.0.0/8" }))
+      .default([]),
+    /**
+     * A secret shared with the storefront (at least 32 characters), with which
+     * it signs the customer's address it saw (X-Portal-Client-IP), so the
+     * backend behind it limits and records each customer, not the storefront.
+     */
+    clientIpSecret: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+    /** Invoice PDFs and CSV exports one customer may download in an hour (each PDF is rendered on the server). */
+    downloadsPerHour: z.number().int().min(10).max(1_000_000).default(600),
     /** Prefix of invoice numbers, e.g. INV-000123. */
     invoiceNumberPrefix: z
       .string()
@@ -100,6 +128,10 @@ export type ResolvedPortalOptions = {
   /** Renewals of one batch run at the same time (each under its subscription's lock). */
   renewalConcurrency: number
   licenseKeysOnCapture: boolean
+  testPaymentProviders: string[]
+  downloadsPerHour: number
+  /** Who may tell the backend the client's address (see `clientAddressOf`). */
+  clientAddress: ClientAddressPolicy
   invoiceNumberPrefix: string
 }
 
@@ -111,7 +143,7 @@ const FRAMEWORK_KEYS = new Set(["providers", "definition", "scope", "resources",
  * whose message names each wrong option in a sentence, so that boot stops with
  * something a merchant can act on.
  */
-export function resolvePortalOptions(raw: unknown): ResolvedPortalOptions {
+export function resolvePortalOptions(raw: unknown, env: NodeJS.ProcessEnv = process.env): ResolvedPortalOptions {
   const input =
     raw && typeof raw === "object" && !Array.isArray(raw)
       ? Object.fromEntries(Object.entries(raw).filter(([key]) => !FRAMEWORK_KEYS.has(key)))
@@ -131,12 +163,22 @@ export function resolvePortalOptions(raw: unknown): ResolvedPortalOptions {
     throw new Error(sentences.join("\n"))
   }
   const options = parsed.data
+  const production = env.NODE_ENV === "production"
+  const live = options.liveStorefrontUrl ?? options.storefrontUrl
+  // Live links carry sign-in tokens; over http:// anyone on the path reads them. Any portal may be switched to live.
+  if (production && !live.startsWith("https://")) {
+    const name = options.liveStorefrontUrl ? "liveStorefrontUrl" : "storefrontUrl"
+    throw new Error(
+      `medusa-customer-portal: the option "${name}" is ${live}, which serves live mode in production; ` +
+        `set it to the storefront's https:// address${name === "storefrontUrl" ? ", or set liveStorefrontUrl to one" : ""}.`
+    )
+  }
   return {
     storefrontUrl: {
       test: options.storefrontUrl,
-      live: options.liveStorefrontUrl ?? options.storefrontUrl,
+      live,
     },
-    mode: options.mode,
+    mode: options.mode ?? (production ? "live" : "test"),
     defaultLocale: options.defaultLocale,
     merchantLinkTtlMs: parseDuration(options.merchantLinkTtl)!,
     emailLinkTtlMs: parseDuration(options.emailLinkTtl)!,
@@ -145,6 +187,9 @@ export function resolvePortalOptions(raw: unknown): ResolvedPortalOptions {
     renewalBatchSize: options.renewalBatchSize,
     renewalConcurrency: options.renewalConcurrency,
     licenseKeysOnCapture: options.licenseKeysOnCapture,
+    testPaymentProviders: options.testPaymentProviders,
+    downloadsPerHour: options.downloadsPerHour,
+    clientAddress: { trusted: trustedProxyList(options.trustedProxies), secret: options.clientIpSecret ?? null },
     invoiceNumberPrefix: options.invoiceNumberPrefix,
   }
 }

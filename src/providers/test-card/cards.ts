@@ -156,8 +156,26 @@ export async function markConfirmed(db: Db, id: string, now: Date): Promise<void
   await db("test_card").where({ id }).update({ confirmed_at: now, updated_at: now })
 }
 
-/** The portal's mode: the test provider charges nothing in live mode. */
+/** The portal's mode: while it is live, the test provider takes no new checkouts. */
 export async function portalIsLive(db: Db): Promise<boolean> {
   const { rows } = await db.raw(`select mode from customer_portal where deleted_at is null order by created_at limit 1`)
   return rows[0]?.mode === "live"
+}
+
+/**
+ * The mode of the invoice a payment session pays, when the session belongs to
+ * one of the portal's charges (a renewal or dues): its cart is the invoice's
+ * charge cart. Null for anything else (a checkout). Read from the server's
+ * records, never from the session's data.
+ */
+export async function chargedInvoiceMode(db: Db, paymentSessionId: string | undefined): Promise<"test" | "live" | null> {
+  if (!paymentSessionId) return null
+  const { rows } = await db.raw(
+    `select i.mode from payment_session ps
+       join cart_payment_collection cpc on cpc.payment_collection_id = ps.payment_collection_id and cpc.deleted_at is null
+       join invoice i on i.charge_cart_id = cpc.cart_id and i.deleted_at is null
+      where ps.id = ? limit 1`,
+    [paymentSessionId]
+  )
+  return rows[0]?.mode ?? null
 }

@@ -40,11 +40,13 @@ import { AbstractPaymentProvider, ContainerRegistrationKeys, MathBN, MedusaError
 import { randomBytes } from "node:crypto"
 import { setTimeout as sleep } from "node:timers/promises"
 import { clock } from "../../lib/clock"
-import { attachCard, CardError, detachCard, isExpired, listCards, markConfirmed, portalIsLive, publicCard, usableCard, type Db, type TestCardRow } from "./cards"
+import { attachCard, CardError, detachCard, isExpired, listCards, markConfirmed, portalIsLive, chargedInvoiceMode, publicCard, usableCard, type Db, type TestCardRow } from "./cards"
 
 type Options = {
   /** How long a charge of the card that times out waits before giving up (ms); 5 seconds by default. */
   timeoutMs?: number
+  /** Loads the provider under NODE_ENV=production (a staging store); off by default. */
+  enableInProduction?: boolean
 }
 
 /** What the provider keeps in a payment's data. Never a card number. */
@@ -85,7 +87,9 @@ const FORBIDDEN_KEYS = ["number", "card_number", "cvc", "cvv"]
  * saved payment methods, whose cards behave like the well-known test cards
  * (see `cards.ts`). Cards are first made with `POST /store/test-cards` (the
  * storefront's card form talks to nothing else); payments and saved methods
- * then refer to them by id. It refuses to charge when the portal is live.
+ * then refer to them by id. It never pays for a live record (a live
+ * subscription's renewal or dues), takes no new checkout while the portal is
+ * live, and does not load in production unless the merchant enables it.
  */
 export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
   static identifier = "test-card"
@@ -96,6 +100,12 @@ export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
 
   constructor(container: Record<string, unknown>, options: Options) {
     super(container, options)
+    if (process.env.NODE_ENV === "production" && options?.enableInProduction !== true) {
+      throw new Error(
+        "medusa-customer-portal: the test card provider does not load in production, where it would let anyone pay with 4242 4242 4242 4242. " +
+          "Remove it from the Payment Module's providers, or set its option enableInProduction: true on a staging store that takes no real orders."
+      )
+    }
     this.db_ = container[ContainerRegistrationKeys.PG_CONNECTION] as Db
     this.logger_ = container[ContainerRegistrationKeys.LOGGER] as Logger
     this.timeoutMs_ = Number(options?.timeoutMs) >= 0 ? Number(options.timeoutMs) : 5_000
@@ -105,6 +115,24 @@ export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
     const holder = context?.account_holder as { data?: { id?: unknown }; external_id?: unknown } | undefined
     const id = holder?.data?.id ?? holder?.external_id
     return typeof id === "string" ? id : null
+  }
+
+  /**
+   * What the test card may pay for: never a live record, whatever the portal's
+   * setting; a checkout only while the portal is in test mode (what a test
+   * card pays for is a test order).
+   */
+  private async refuseLiveRecords(context?: PaymentProviderContext) {
+    const invoiceMode = await chargedInvoiceMode(this.db_, (context as { idempotency_key?: string } | undefined)?.idempotency_key)
+    if (invoiceMode === "live") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "A test card cannot pay for a live subscription. Use a live payment method.")
+    }
+    if (invoiceMode === null && (await portalIsLive(this.db_))) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The test card provider does not charge while the portal is in live mode. Use a live payment provider."
+      )
+    }
   }
 
   /** A provider failure as Medusa expects it, with the customer-facing sentence. */
@@ -162,12 +190,7 @@ export class TestCardPaymentProvider extends AbstractPaymentProvider<Options> {
 
   async authorizePayment({ data, context }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const charge = { ...(data ?? {}) } as ChargeData
-    if (await portalIsLive(this.db_)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        "The test card provider does not charge while the portal is in live mode. Use a live payment provider."
-      )
-    }
+    await this.refuseLiveRecords(context)
     const holder = this.holderOf(context) ?? charge.account_holder ?? null
     const card = await usableCard(this.db_, charge.payment_method_id, holder).catch((e) => this.fail(e))
     const now = clock.now()

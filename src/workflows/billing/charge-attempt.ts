@@ -9,6 +9,7 @@ import {
   createPaymentSessionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { minorUnitsToDecimal } from "../../lib/money"
+import { paymentModeRefusal } from "../../lib/portal-policy"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { InvoiceDTO, SubscriptionDTO } from "../../modules/customer-portal/service"
@@ -206,6 +207,9 @@ export const NOTHING: Charge = { ok: false, reason: "", code: null, nothing: tru
 async function startAttempt(container: MedusaContainer, holder: Holder, using?: ChargeWith): Promise<Charge> {
   const { sub, invoice, fence } = holder
   const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  // Test money never pays a live record (nor real money a test one): declined before any cart exists.
+  const wrongMode = paymentModeRefusal(using?.provider_id ?? sub.payment_provider_id ?? "", invoice.mode, service.getOptions().testPaymentProviders)
+  if (wrongMode && (using?.provider_id ?? sub.payment_provider_id)) return { ok: false, reason: wrongMode.message, code: wrongMode.code ?? null }
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: sub.customer_id }, { take: 1 })
   const methodId = using?.payment_method_id ?? sub.payment_method_id
   const attempt: ChargeAttempt = {

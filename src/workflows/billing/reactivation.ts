@@ -38,6 +38,7 @@ export function announceReactivation(input: {
         const entry = activityOf(actor, {
           customer_id: paid.subscription.customer_id,
           portal_id: paid.subscription.portal_id,
+          mode: paid.subscription.mode,
           action: "subscription_reactivated",
           details: { plan: paid.subscription.plan_title, invoice_number: paid.invoice.number, brand: paid.subscription.payment_method_brand, last4: paid.subscription.payment_method_last4 },
         })

@@ -6,8 +6,9 @@ import { generateLicenseKey } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import { isPortalChargeOrder } from "../../lib/charge-orders"
+import { orderMode } from "../../lib/record-mode"
 
-export type IssueOrderLicenseKeysStepInput = { order_id: string; portal: { id: string; mode: "test" | "live" } }
+export type IssueOrderLicenseKeysStepInput = { order_id: string; portal: { id: string } }
 
 /** More keys than this for one order line is a mistake, not a purchase. */
 export const MAX_KEYS_PER_LINE = 1000
@@ -45,6 +46,8 @@ export const issueOrderLicenseKeysStep = createStep("issue-order-license-keys", 
   const subscriptionOf = new Map(subscriptions.map((sub) => [sub.order_line_item_id, sub]))
   const issuedAt = new Date(order.created_at as any)
   const now = clock.now()
+  // A key is test or live as the money that paid for it.
+  const mode = await orderMode(container, order.id)
 
   const keys = items.flatMap((item: any) => {
     const plan = planOf.get(item.variant_id)
@@ -53,7 +56,7 @@ export const issueOrderLicenseKeysStep = createStep("issue-order-license-keys", 
     const units = Math.min(Math.max(0, Math.floor(Number(item.quantity))), MAX_KEYS_PER_LINE)
     return Array.from({ length: units }, (_, unit) => ({
       portal_id: input.portal.id,
-      mode: input.portal.mode,
+      mode,
       key: generateLicenseKey(plan.key_prefix),
       customer_id: order.customer_id!,
       order_id: order.id,

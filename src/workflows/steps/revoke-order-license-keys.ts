@@ -12,7 +12,7 @@ export const revokeOrderLicenseKeysStep = createStep(
   async (input: { order_id: string; reason: "order_canceled" | "order_refunded" }, { container }) => {
     const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
     const before = await service.revokeOrderLicenseKeys({ ...input, now: clock.now() })
-    const revoked = before.map((key) => ({ id: key.id, customer_id: key.customer_id, portal_id: key.portal_id, product_title: key.product_title }))
+    const revoked = before.map((key) => ({ id: key.id, customer_id: key.customer_id, portal_id: key.portal_id, mode: key.mode, product_title: key.product_title }))
     return new StepResponse(revoked, before)
   },
   async (before: LicenseKeyRow[] | undefined, { container }) => {

@@ -12,8 +12,8 @@ export type SendPortalEmailStepInput = {
   customer_name?: string | null
   store: { name: string; logo_url?: string | null; accent_color?: string | null; support_email?: string | null }
   link: string
-  /** A Date, or its ISO string once it has crossed a workflow step boundary. */
-  expires_at: Date | string
+  /** A Date, or its ISO string once it has crossed a workflow step boundary; null for the static sign-in page. */
+  expires_at: Date | string | null
   details?: EmailDetails | null
 }
 
@@ -27,7 +27,7 @@ export const sendPortalEmailStepId = "send-portal-email"
  */
 export async function sendPortalEmail(container: MedusaContainer, input: SendPortalEmailStepInput): Promise<string | null> {
   const locale = emailLocale(input.locale)
-  const expiresAt = new Date(input.expires_at)
+  const expiresAt = input.expires_at ? new Date(input.expires_at) : null
   const content = renderPortalEmail({ ...input, locale, expires_at: expiresAt })
   const notifications = container.resolve(Modules.NOTIFICATION)
   const [notification] = await notifications.createNotifications([
@@ -36,7 +36,7 @@ export async function sendPortalEmail(container: MedusaContainer, input: SendPor
       channel: "email",
       template: input.template,
       content,
-      data: { locale, customer_id: input.customer_id, expires_at: expiresAt.toISOString() },
+      data: { locale, customer_id: input.customer_id, expires_at: expiresAt?.toISOString() ?? null },
       trigger_type: input.template,
       resource_type: "customer",
       resource_id: input.customer_id,

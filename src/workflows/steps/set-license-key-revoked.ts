@@ -9,7 +9,7 @@ export const setLicenseKeyRevokedStep = createStep(
   async (input: { id: string; revoked: boolean }, { container }) => {
     const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
     const before = await service.setLicenseKeyRevoked({ ...input, now: clock.now() })
-    return new StepResponse({ id: input.id, customer_id: before.customer_id, portal_id: before.portal_id, product_title: before.product_title }, before)
+    return new StepResponse({ id: input.id, customer_id: before.customer_id, portal_id: before.portal_id, mode: before.mode, product_title: before.product_title }, before)
   },
   async (before, { container }) => {
     if (!before) return

@@ -7,8 +7,9 @@ import { addInterval } from "../../lib/subscription-periods"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import { isPortalChargeOrder } from "../../lib/charge-orders"
+import { orderMode } from "../../lib/record-mode"
 
-export type StartOrderSubscriptionsStepInput = { order_id: string; portal: { id: string; mode: "test" | "live" } }
+export type StartOrderSubscriptionsStepInput = { order_id: string; portal: { id: string } }
 
 const ORDER_FIELDS = [
   "id",
@@ -103,6 +104,8 @@ export const startOrderSubscriptionsStep = createStep(
     }
 
     const started: { id: string; customer_id: string; order_id: string }[] = []
+    // A subscription is test or live as the money that started it.
+    const mode = await orderMode(container, order.id)
     const start = new Date(order.created_at)
     const card = ((method.data as { card?: Record<string, unknown> }).card ?? method.data) as Record<string, unknown>
     for (const item of items) {
@@ -114,7 +117,7 @@ export const startOrderSubscriptionsStep = createStep(
       try {
         const subscription = await service.createSubscriptions({
           portal_id: input.portal.id,
-          mode: input.portal.mode,
+          mode,
           customer_id: order.customer_id,
           product_variant_id: item.variant_id,
           order_id: order.id,

@@ -5,8 +5,9 @@ import { invoiceFromOrder, ORDER_INVOICE_FIELDS, orderCapturedAt } from "../../l
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import { isPortalChargeOrder } from "../../lib/charge-orders"
+import { orderMode } from "../../lib/record-mode"
 
-export type SyncOrderInvoiceStepInput = { order_id: string; portal: { id: string; mode: "test" | "live" } }
+export type SyncOrderInvoiceStepInput = { order_id: string; portal: { id: string } }
 
 export const syncOrderInvoiceStepId = "sync-order-invoice"
 
@@ -33,7 +34,7 @@ export const syncOrderInvoiceStep = createStep(syncOrderInvoiceStepId, async (in
       ...invoiceFromOrder(order),
       ...source,
       portal_id: input.portal.id,
-      mode: input.portal.mode,
+      mode: await orderMode(container, order.id),
       customer_id: order.customer_id,
       order_id: order.id,
       issued_at: new Date(order.created_at),

@@ -1,8 +1,9 @@
 import { defineRouting } from "next-intl/routing"
+import { DEFAULT_LOCALE, LOCALES, type AppLocale } from "./locales"
 
 export const routing = defineRouting({
-  locales: ["en", "ar"],
-  defaultLocale: "en",
+  locales: LOCALES,
+  defaultLocale: DEFAULT_LOCALE,
   localePrefix: "always",
   // The locale comes from the URL (links the store emails carry one), never from the
   // browser or a cookie, so no NEXT_LOCALE cookie is needed either.
@@ -10,7 +11,7 @@ export const routing = defineRouting({
   localeCookie: false,
 })
 
-export type AppLocale = (typeof routing.locales)[number]
+export type { AppLocale }
 
 const rtlLocales: ReadonlySet<AppLocale> = new Set(["ar"])
 

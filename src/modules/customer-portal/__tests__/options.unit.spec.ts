@@ -2,7 +2,10 @@ import { parseDuration, resolvePortalOptions } from "../options"
 
 describe("plugin options", () => {
   it("has defaults that work for the demo", () => {
-    const options = resolvePortalOptions(undefined)
+    const { clientAddress, ...options } = resolvePortalOptions(undefined)
+    // No proxy is trusted and no storefront signs addresses until the merchant says so.
+    expect(clientAddress.secret).toBeNull()
+    expect(clientAddress.trusted.check("127.0.0.1")).toBe(false)
     expect(options).toEqual({
       storefrontUrl: { test: "http://localhost:8000", live: "http://localhost:8000" },
       mode: "test",
@@ -14,6 +17,8 @@ describe("plugin options", () => {
       renewalBatchSize: 100,
       renewalConcurrency: 4,
       licenseKeysOnCapture: false,
+      testPaymentProviders: [],
+      downloadsPerHour: 600,
       invoiceNumberPrefix: "INV-",
     })
   })

@@ -39,6 +39,8 @@ const PortalActivity = model
     id: model.id({ prefix: "pact" }).primaryKey(),
     portal_id: model.text().nullable(),
     customer_id: model.text(),
+    /** The mode of what it was about (a session, a subscription, a key); null for what belongs to the person in both (the profile, their address). */
+    mode: model.enum(["test", "live"]).nullable(),
     action: model.enum([...PORTAL_ACTIVITY_ACTIONS]),
     actor_type: model.enum(["customer", "admin", "system"]),
     /** The admin user's id when an admin acted; the customer's when they did. */

@@ -9,8 +9,8 @@ import type { SubscriptionHold } from "./lock-subscription"
 
 export type RenewalPlan =
   | { action: "skip"; customer_id: string | null }
-  | { action: "end"; customer_id: string; plan_title: string }
-  | { action: "charge"; customer_id: string; plan_title: string; invoice_id: string; invoice_number: string; period: { start: string; end: string } }
+  | { action: "end"; customer_id: string; mode: "test" | "live"; plan_title: string }
+  | { action: "charge"; customer_id: string; mode: "test" | "live"; plan_title: string; invoice_id: string; invoice_number: string; period: { start: string; end: string } }
 
 export const planRenewalStepId = "plan-renewal"
 
@@ -30,7 +30,7 @@ export const planRenewalStep = createStep(planRenewalStepId, async (input: { sub
   if (!input.hold || !sub || sub.status !== "active" || !sub.next_renewal_at || new Date(sub.next_renewal_at) > now) {
     return new StepResponse<RenewalPlan>({ action: "skip", customer_id: sub?.customer_id ?? null })
   }
-  if (sub.cancel_at_period_end) return new StepResponse<RenewalPlan>({ action: "end", customer_id: sub.customer_id, plan_title: sub.plan_title })
+  if (sub.cancel_at_period_end) return new StepResponse<RenewalPlan>({ action: "end", customer_id: sub.customer_id, mode: sub.mode, plan_title: sub.plan_title })
   const start = new Date(sub.current_period_end)
   const end = addInterval(start, sub.interval, sub.interval_count)
   const { invoice } = await issueSubscriptionInvoice(container, sub, {
@@ -43,7 +43,7 @@ export const planRenewalStep = createStep(planRenewalStepId, async (input: { sub
   // The period an invoice was issued for is the one it pays, even if a later run picks it up.
   const meta = (invoice.metadata ?? {}) as { period_start?: string; period_end?: string }
   const period = { start: meta.period_start ?? start.toISOString(), end: meta.period_end ?? end.toISOString() }
-  return new StepResponse<RenewalPlan>({ action: "charge", customer_id: sub.customer_id, plan_title: sub.plan_title, invoice_id: invoice.id, invoice_number: invoice.number, period })
+  return new StepResponse<RenewalPlan>({ action: "charge", customer_id: sub.customer_id, mode: sub.mode, plan_title: sub.plan_title, invoice_id: invoice.id, invoice_number: invoice.number, period })
 })
 
 export const endSubscriptionAtPeriodEndStepId = "end-subscription-at-period-end"

@@ -1,7 +1,7 @@
-import { redirect } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import { hasLocale } from "next-intl"
 import { notFound } from "next/navigation"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -10,5 +10,5 @@ export default async function LocaleIndex({ params }: Props) {
   if (!hasLocale(routing.locales, locale)) {
     notFound()
   }
-  redirect({ href: "/portal", locale })
+  redirectToPortal(locale, "/portal")
 }

@@ -1,6 +1,7 @@
 import "server-only"
 
 import { headers as requestHeaders } from "next/headers"
+import { signedClientAddress } from "./client-address"
 import { getPortalConfig } from "./config"
 import type { PortalErrorBody } from "./types"
 
@@ -127,18 +128,15 @@ function parseRetryAfter(value: string | null): number | null {
 
 /**
  * The customer's address and browser, passed on to the backend, so its per-address limits and
- * the audit trail ("signed in from …") see the customer rather than this server. The address is
- * the `X-Forwarded-For` chain as this request arrived (Next.js fills it from the socket when there
- * is no proxy in front); Medusa trusts one hop, so it reads the entry the nearest proxy added.
+ * the audit trail ("signed in from …") see the customer rather than this server. The address goes
+ * signed (see `signedClientAddress`); the backend ignores any address it cannot verify.
  * Outside a request (build time) there is nothing to pass on.
  */
 async function customerOrigin(): Promise<Record<string, string>> {
   try {
     const incoming = await requestHeaders()
-    const origin: Record<string, string> = {}
-    const forwardedFor = incoming.get("x-forwarded-for")
+    const origin: Record<string, string> = signedClientAddress(incoming.get("x-forwarded-for"))
     const userAgent = incoming.get("user-agent")
-    if (forwardedFor) origin["x-forwarded-for"] = forwardedFor
     if (userAgent) origin["user-agent"] = userAgent.slice(0, 300)
     return origin
   } catch {

@@ -10,7 +10,8 @@ export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as StorePortalListActivityType
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
   const [rows, count] = await service.listAndCountPortalActivities(
-    { customer_id: req.portal.customer_ids },
+    // What happened in the other mode stays there; the person's own details (mode null) show in both.
+    { customer_id: req.portal.customer_ids, $or: [{ mode: req.portal.mode }, { mode: null }] } as any,
     { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } }
   )
   res.json({ activity: rows.map((row) => presentActivity(row, "customer")), count, limit, offset })

@@ -1,6 +1,10 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { mayReceivePaymentMethods } from "../../../../lib/identity"
+import { paymentModeRefusal } from "../../../../lib/portal-policy"
+import { providerRefusal } from "../../../../lib/provider-refusals"
+import { CUSTOMER_PORTAL_MODULE } from "../../../../modules/customer-portal"
+import type CustomerPortalModuleService from "../../../../modules/customer-portal/service"
 import type { PortalRequest } from "../../../utils/portal-auth"
 import { ensureAccountHolder, ownedPaymentMethods, presentOwned, presentPaymentMethod, providersFor } from "../../../utils/portal-payment-methods"
 import { ownSubscription } from "../../../utils/portal-subscription"
@@ -18,7 +22,7 @@ export const PROVIDER_UNAVAILABLE = "This payment provider is not available. Cho
 export const GET = async (req: PortalRequest, res: MedusaResponse) => {
   const { subscription_id } = req.validatedQuery as StorePortalListPaymentMethodsType
   const providers = subscription_id ? await providersFor(req.scope, await ownSubscription(req.scope, req.portal, subscription_id)) : null
-  res.json({ payment_methods: (await ownedPaymentMethods(req.scope, req.portal.customer_ids, providers)).map(presentOwned) })
+  res.json({ payment_methods: (await ownedPaymentMethods(req.scope, req.portal, providers)).map(presentOwned) })
 }
 
 /**
@@ -36,6 +40,8 @@ export const POST = async (req: PortalRequest<StorePortalAddPaymentMethodType>, 
   if (!provider) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, PROVIDER_UNAVAILABLE)
   }
+  const wrongMode = paymentModeRefusal(provider_id, req.portal.mode, req.scope.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE).getOptions().testPaymentProviders)
+  if (wrongMode) throw wrongMode
   let owner = req.portal.customer_id
   if (subscription_id) {
     const sub = await ownSubscription(req.scope, req.portal, subscription_id)
@@ -52,7 +58,7 @@ export const POST = async (req: PortalRequest<StorePortalAddPaymentMethodType>, 
       .resolve(Modules.PAYMENT)
       .createPaymentMethods({ provider_id, data: { payment_method_id }, context: { account_holder: holder } as any })
   } catch (error) {
-    throw providerRefusal(req, error)
+    throw refusalOf(req, error)
   }
   const payment_method = presentPaymentMethod({ id: saved.id, provider_id, data: saved.data })
   await recordCustomerActivity(req, "payment_method_added", { brand: payment_method.brand, last4: payment_method.last4 })
@@ -60,19 +66,20 @@ export const POST = async (req: PortalRequest<StorePortalAddPaymentMethodType>, 
 }
 
 /**
- * The Payment Module gathers provider errors into a plain Error carrying
- * only their messages. A provider's refusal is a sentence for the customer
- * ("Your card was declined. Try another card."): it is passed on as a 400 (an
- * unknown method as a 404); anything else is logged and answered generically.
+ * The Payment Module gathers provider errors into a plain Error carrying only
+ * their messages. They are never shown as they are (they can hold ids and the
+ * store's setup): `providerRefusal` maps a known code or standard sentence to
+ * the portal's own, with its `code`; anything else is logged and answered with
+ * the general sentence. An unknown method is a 404.
  */
-function providerRefusal(req: PortalRequest, error: unknown): MedusaError {
-  const message = String((error as Error)?.message ?? "").trim()
-  if (message === "There is no such payment method.") {
-    return new MedusaError(MedusaError.Types.NOT_FOUND, message)
+function refusalOf(req: PortalRequest, error: unknown): MedusaError {
+  const text = String((error as Error)?.message ?? "")
+  const refusal = providerRefusal(text)
+  if (refusal.code === "no_such_payment_method") {
+    return new MedusaError(MedusaError.Types.NOT_FOUND, refusal.message, refusal.code)
   }
-  if (message && message.length <= 200 && !message.includes("\n") && /^[A-Z][^<>{}]*[.!]$/.test(message)) {
-    return new MedusaError(MedusaError.Types.INVALID_DATA, message)
+  if (refusal.code === "payment_method_not_saved") {
+    req.scope.resolve("logger").error(`Customer portal: saving a payment method failed: ${text}`)
   }
-  req.scope.resolve("logger").error(`Customer portal: saving a payment method failed: ${message}`)
-  return new MedusaError(MedusaError.Types.INVALID_DATA, "The card could not be saved. Try again, or use another card.")
+  return new MedusaError(MedusaError.Types.INVALID_DATA, refusal.message, refusal.code)
 }

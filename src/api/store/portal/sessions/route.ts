@@ -16,7 +16,7 @@ export const POST = async (req: MedusaRequest<StorePortalCreateSessionType>, res
   const { result } = await redeemPortalLinkWorkflow(req.scope).run({
     input: { token: req.validatedBody.token, replacing_session_token: bearerToken(req), ...requestOrigin(req) },
   })
-  const who = { customer_id: result.customer_id, actor_type: "customer" as const, actor_id: result.customer_id, ...requestOrigin(req) }
+  const who = { customer_id: result.customer_id, mode: result.mode, actor_type: "customer" as const, actor_id: result.customer_id, ...requestOrigin(req) }
   await recordActivity(req.scope, { ...who, action: "signed_in", details: { email_proven: result.email_proven } })
   if (result.email_confirmed_for_record) await recordActivity(req.scope, { ...who, action: "email_confirmed" })
   res.setHeader("Cache-Control", "no-store")

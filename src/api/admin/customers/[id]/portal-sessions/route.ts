@@ -22,6 +22,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePortalSess
       issued_by_id: actor_id,
       send_email: req.validatedBody.send_email ?? false,
       locale: req.validatedBody.locale,
+      mode: req.validatedBody.mode,
     },
   })
   await recordAdminActivity(req, req.params.id, "link_issued", { emailed: result.emailed })

@@ -16,7 +16,6 @@ import type {
 import type { ProfileSaveResult } from "@/components/portal/profile-details-form"
 import type { CancelEmailChangeResult, EmailChangeResult } from "@/components/portal/profile-email"
 import type { CancelInput, SubscriptionChangeResult } from "@/components/portal/subscription-actions"
-import { redirect } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import {
   addPaymentMethod,
@@ -70,6 +69,7 @@ import type {
   PortalFailure,
   PortalSubscription,
 } from "@/lib/portal/types"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,256}$/
 
@@ -120,7 +120,7 @@ export async function redeemLinkAction(
     return { status: "failed", failure: toFailure(error) }
   }
   await setSessionCookie(session.session_token, session.expires_at)
-  return redirect({ href: "/portal", locale: await getLocale() })
+  return redirectToPortal(await getLocale(), "/portal")
 }
 
 /**
@@ -160,7 +160,7 @@ export async function signOutAction(): Promise<void> {
   }
   await clearSessionCookie()
   const { businessId } = await getPortalConfig()
-  redirect({ href: signInPath(businessId), locale: await getLocale() })
+  redirectToPortal(await getLocale(), signInPath(businessId))
 }
 
 /**
@@ -181,7 +181,7 @@ export async function signOutEverywhereAction(): Promise<{ status: "failed"; fai
   }
   await clearSessionCookie()
   const { businessId } = await getPortalConfig()
-  return redirect({ href: signInPath(businessId), locale: await getLocale() })
+  return redirectToPortal(await getLocale(), signInPath(businessId))
 }
 
 /**
@@ -375,9 +375,9 @@ export async function changePaymentMethodAction(
     case "requires_action":
       return { status: "requires_action", amount: answer.amount, currencyCode: answer.currency_code }
     case "updated":
-      return redirect({ href: confirmed, locale })
+      return redirectToPortal(locale, confirmed)
     case "reactivated":
-      return redirect({ href: `${confirmed}?invoice=${encodeURIComponent(answer.invoice.id)}`, locale })
+      return redirectToPortal(locale, confirmed, { invoice: answer.invoice.id })
     default:
       console.error("[portal] unexpected answer to a payment method change")
       return { status: "failed", failure: { kind: "unexpected" } }
@@ -568,6 +568,8 @@ const REFUSAL_CODES = new Set([
   "payment_method_update_not_allowed",
   "profile_edit_not_allowed",
   "license_deactivation_not_allowed",
+  "test_payment_method_for_live",
+  "live_payment_method_for_test",
 ])
 
 async function refusalOf(error: unknown): Promise<Refusal> {

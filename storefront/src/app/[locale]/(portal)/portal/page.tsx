@@ -8,7 +8,6 @@ import type { LicenseKeysResult } from "@/components/portal/license-keys-overvie
 import type { RecentPurchasesResult } from "@/components/portal/recent-purchases"
 import { SignedOutEntry } from "@/components/portal/signed-out-entry"
 import type { SubscriptionsResult } from "@/components/portal/subscriptions-overview"
-import { redirect } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import {
   getBusiness,
@@ -23,6 +22,7 @@ import {
   toFailure,
 } from "@/lib/portal"
 import { signOutAction } from "./actions"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 const RECENT_PURCHASES = 5
 /** The backend's largest page: the overview lists every current subscription. */
@@ -62,7 +62,7 @@ export default async function PortalPage({ params }: Props) {
   ])
   if (isSessionEnded(me) || isSessionEnded(orders) || isSessionEnded(subscriptions) || isSessionEnded(keys)) {
     // A page cannot change cookies: this route handler clears the stale one, then sends the customer on.
-    redirect({ href: "/portal/session-expired", locale })
+    redirectToPortal(locale, "/portal/session-expired")
   }
 
   if (me.status === "rejected") {

@@ -33,7 +33,7 @@ export const POST = async (req: PortalRequest<StorePortalChangePaymentMethodType
   const portal = req.portal.settings
   await answerIdempotently(req, res, `customer:${req.portal.customer_id}`, async (): Promise<IdempotentAnswer> => {
     const { payment_method_id, confirmation } = req.validatedBody
-    const method = (await ownedPaymentMethods(req.scope, req.portal.customer_ids)).find((m) => m.id === payment_method_id)
+    const method = (await ownedPaymentMethods(req.scope, req.portal)).find((m) => m.id === payment_method_id)
     if (!method) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, PAYMENT_METHOD_NOT_FOUND)
     }

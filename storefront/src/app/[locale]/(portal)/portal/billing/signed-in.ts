@@ -2,7 +2,6 @@ import "server-only"
 
 import { hasLocale } from "next-intl"
 import { notFound } from "next/navigation"
-import { redirect } from "@/i18n/navigation"
 import { routing, type AppLocale } from "@/i18n/routing"
 import {
   getBusiness,
@@ -12,6 +11,7 @@ import {
   isFetchError,
 } from "@/lib/portal"
 import type { PortalBusiness, PortalMeResponse } from "@/lib/portal/types"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 export type SignedInContext = {
   locale: AppLocale
@@ -35,7 +35,7 @@ export async function requireSession(requestedLocale: string): Promise<SignedInC
   ])
   if (!token) {
     // Signed out: the portal's entry page explains how to sign in.
-    return redirect({ href: "/portal", locale })
+    return redirectToPortal(locale, "/portal")
   }
   return { locale, token, business }
 }
@@ -50,7 +50,7 @@ export async function loadWithSession<T>(
 ): Promise<[PromiseSettledResult<PortalMeResponse>, PromiseSettledResult<T>]> {
   const results = await Promise.allSettled([getMe(token), load()])
   if (results.some(isSessionEnded)) {
-    redirect({ href: "/portal/session-expired", locale })
+    redirectToPortal(locale, "/portal/session-expired")
   }
   return results
 }

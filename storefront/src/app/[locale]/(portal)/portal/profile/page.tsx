@@ -7,7 +7,6 @@ import { ProfileEmail, type PendingEmailChange } from "@/components/portal/profi
 import { RecentActivity } from "@/components/portal/recent-activity"
 import { SignOutEverywhere } from "@/components/portal/sign-out-everywhere"
 import { SupportLine } from "@/components/portal/support-line"
-import { redirect } from "@/i18n/navigation"
 import { getMe, listActivity, toFailure } from "@/lib/portal"
 import { LINK_EXPIRY_FORMAT } from "@/lib/portal/profile-options"
 import type { PortalActivity, PortalCustomer, PortalEmailChange, PortalFailure } from "@/lib/portal/types"
@@ -19,6 +18,7 @@ import {
   updateProfileAction,
 } from "../actions"
 import { isSessionEnded, requireSession } from "../billing/signed-in"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -32,7 +32,7 @@ export default async function ProfilePage({ params }: Props) {
   const [me, activity] = await Promise.allSettled([getMe(session.token), listActivity(session.token, { limit: 10 })])
   if (isSessionEnded(me)) {
     // A page cannot change cookies: this route handler clears the stale one, then sends the customer on.
-    redirect({ href: "/portal/session-expired", locale: session.locale })
+    redirectToPortal(session.locale, "/portal/session-expired")
   }
   const t = await getTranslations("Profile")
   const testMode = me.status === "fulfilled" ? me.value.session.mode === "test" : undefined

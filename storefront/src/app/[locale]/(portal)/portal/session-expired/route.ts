@@ -1,5 +1,5 @@
 import { hasLocale } from "next-intl"
-import { redirect } from "@/i18n/navigation"
+import { notFound } from "next/navigation"
 import { routing } from "@/i18n/routing"
 import {
   clearSessionCookie,
@@ -9,6 +9,7 @@ import {
   isFetchError,
   signInPath,
 } from "@/lib/portal"
+import { seeOther } from "@/lib/portal/redirects"
 
 type Context = { params: Promise<{ locale: string }> }
 
@@ -18,8 +19,10 @@ type Context = { params: Promise<{ locale: string }> }
  * session is over, so a link to this address cannot sign anyone out.
  */
 export async function GET(_request: Request, { params }: Context) {
-  const requested = (await params).locale
-  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale
+  const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) {
+    notFound()
+  }
   const token = await getSessionToken()
 
   let ended = !token
@@ -31,10 +34,10 @@ export async function GET(_request: Request, { params }: Context) {
     }
   }
   if (!ended) {
-    redirect({ href: "/portal", locale })
+    return seeOther(locale, "/portal")
   }
 
   await clearSessionCookie()
   const { businessId } = await getPortalConfig()
-  redirect({ href: signInPath(businessId), locale })
+  return seeOther(locale, signInPath(businessId))
 }

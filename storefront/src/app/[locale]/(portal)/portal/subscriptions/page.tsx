@@ -4,12 +4,12 @@ import { BillingPagination } from "@/components/portal/billing-pagination"
 import { FailureMessage } from "@/components/portal/failure-message"
 import { PortalShell } from "@/components/portal/portal-shell"
 import { SubscriptionSummary } from "@/components/portal/subscription-summary"
-import { redirect } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import { listSubscriptions, toFailure } from "@/lib/portal"
 import type { PortalSubscriptionsResponse } from "@/lib/portal/types"
 import { signOutAction } from "../actions"
 import { isSessionEnded, loadWithSession, requireSession } from "../billing/signed-in"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 /** Current subscriptions come in one page: the backend's largest. */
 const CURRENT_LIMIT = 50
@@ -36,7 +36,7 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
   // allSettled never rejects: its own results are checked for an ended session here.
   const [current, past] = lists.status === "fulfilled" ? lists.value : [lists, lists]
   if (isSessionEnded(current) || isSessionEnded(past)) {
-    redirect({ href: "/portal/session-expired", locale: session.locale })
+    redirectToPortal(session.locale, "/portal/session-expired")
   }
   const t = await getTranslations("Subscriptions")
 

@@ -1,4 +1,8 @@
+import { hasLocale } from "next-intl"
+import { notFound } from "next/navigation"
+import { routing } from "@/i18n/routing"
 import { getPortalConfig } from "@/lib/portal/config"
+import { seeOther } from "@/lib/portal/redirects"
 import { getSessionToken } from "@/lib/portal/session"
 
 type Context = { params: Promise<{ locale: string }> }
@@ -10,10 +14,12 @@ type Context = { params: Promise<{ locale: string }> }
  */
 export async function GET(request: Request, { params }: Context) {
   const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) {
+    notFound()
+  }
   const token = await getSessionToken()
-  const back = (path: string) => Response.redirect(new URL(`/${locale}/portal${path}`, request.url), 303)
   if (!token) {
-    return back("")
+    return seeOther(locale, "/portal")
   }
   const { backendUrl, publishableKey } = await getPortalConfig()
   const url = new URL("store/portal/exports/invoices", backendUrl.replace(/\/?$/, "/"))
@@ -27,11 +33,11 @@ export async function GET(request: Request, { params }: Context) {
     cache: "no-store",
   }).catch(() => null)
   if (upstream?.status === 401) {
-    return back("/session-expired")
+    return seeOther(locale, "/portal/session-expired")
   }
   if (!upstream?.ok || !upstream.body) {
     // The billing page explains a bad filter or an unreachable store in words.
-    return back(`/billing?${asked.toString()}`)
+    return seeOther(locale, "/portal/billing", asked)
   }
   return new Response(upstream.body, {
     headers: {

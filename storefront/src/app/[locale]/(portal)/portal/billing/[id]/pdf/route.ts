@@ -1,6 +1,8 @@
 import { hasLocale } from "next-intl"
+import { notFound } from "next/navigation"
 import { routing } from "@/i18n/routing"
 import { attachmentHeaders, discard, openPortalDownload } from "@/lib/portal/downloads"
+import { seeOther } from "@/lib/portal/redirects"
 import { getSessionToken } from "@/lib/portal/session"
 
 type Context = { params: Promise<{ locale: string; id: string }> }
@@ -14,15 +16,16 @@ const INVOICE_ID = /^[A-Za-z0-9_-]{1,64}$/
  * failure sends the customer to a page that explains it.
  */
 export async function GET(request: Request, { params }: Context) {
-  const { locale: requested, id } = await params
-  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale
-  const back = (path: string) => Response.redirect(new URL(`/${locale}/portal${path}`, request.url), 303)
+  const { locale, id } = await params
+  if (!hasLocale(routing.locales, locale)) {
+    notFound()
+  }
   if (!INVOICE_ID.test(id)) {
-    return back("/billing")
+    return seeOther(locale, "/portal/billing")
   }
   const token = await getSessionToken()
   if (!token) {
-    return back("")
+    return seeOther(locale, "/portal")
   }
   const upstream = await openPortalDownload(`/store/portal/invoices/${encodeURIComponent(id)}/pdf`, {
     token,
@@ -31,12 +34,12 @@ export async function GET(request: Request, { params }: Context) {
   })
   if (upstream?.status === 401) {
     await discard(upstream)
-    return back("/session-expired")
+    return seeOther(locale, "/portal/session-expired")
   }
   if (!upstream?.ok || !upstream.body) {
     // The invoice page shows "not found" for someone else's invoice, and a failure in words otherwise.
     await discard(upstream)
-    return back(`/billing/${id}`)
+    return seeOther(locale, `/portal/billing/${id}`)
   }
   return new Response(upstream.body, {
     headers: attachmentHeaders(upstream, "application/pdf", "invoice.pdf"),

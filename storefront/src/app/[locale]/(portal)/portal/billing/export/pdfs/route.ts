@@ -1,4 +1,5 @@
 import { hasLocale } from "next-intl"
+import { notFound } from "next/navigation"
 import { routing } from "@/i18n/routing"
 import { attachmentHeaders, discard, openPortalDownload } from "@/lib/portal/downloads"
 import type { PdfExportFailure } from "@/lib/portal/pdf-export"
@@ -13,8 +14,10 @@ type Context = { params: Promise<{ locale: string }> }
  * `{ code }` the button turns into a sentence, never with a redirect.
  */
 export async function GET(request: Request, { params }: Context) {
-  const requested = (await params).locale
-  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale
+  const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) {
+    notFound()
+  }
   const token = await getSessionToken()
   if (!token) {
     return failure(401, "session_ended")

@@ -8,7 +8,6 @@ import { PaymentMethodForm } from "@/components/portal/payment-method-form"
 import { PaymentMethodLabel } from "@/components/portal/payment-method-label"
 import { PortalShell } from "@/components/portal/portal-shell"
 import { isPastSubscription, OnHoldNotice } from "@/components/portal/subscription-summary"
-import { redirect } from "@/i18n/navigation"
 import type { AppLocale } from "@/i18n/routing"
 import { getSubscription, isFetchError, listPaymentMethods, toFailure } from "@/lib/portal"
 import { formatMinorUnits } from "@/lib/portal/money"
@@ -16,6 +15,7 @@ import { SUBSCRIPTION_ID } from "@/lib/portal/subscription-options"
 import type { PortalSavedPaymentMethod, PortalSubscription } from "@/lib/portal/types"
 import { addPaymentCardAction, changePaymentMethodAction, signOutAction } from "../../../actions"
 import { isSessionEnded, loadWithSession, requireSession } from "../../../billing/signed-in"
+import { redirectToPortal } from "@/lib/portal/redirect-to-portal"
 
 type Props = { params: Promise<{ locale: string; id: string }> }
 
@@ -40,7 +40,7 @@ export default async function SubscriptionPaymentMethodPage({ params }: Props) {
     notFound()
   }
   if (result.status === "fulfilled" && isSessionEnded(result.value[1])) {
-    redirect({ href: "/portal/session-expired", locale: session.locale })
+    redirectToPortal(session.locale, "/portal/session-expired")
   }
   const t = await getTranslations("PaymentMethod")
   const subscriptionPath = `/portal/subscriptions/${encodeURIComponent(id)}`

@@ -1,0 +1,52 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
+import type CustomerPortalModuleService from "../modules/customer-portal/service"
+
+export type PortalMode = "test" | "live"
+
+/** The portal's own test card provider, whatever id the merchant registered it under. */
+const TEST_CARD_PROVIDER = /^pp_test-card_/
+
+/**
+ * Whether a payment provider moves test money: the test card provider always;
+ * any other only when the merchant lists it in `testPaymentProviders`.
+ */
+export function isTestProvider(providerId: string | null | undefined, testProviders: readonly string[]): boolean {
+  return !!providerId && (TEST_CARD_PROVIDER.test(providerId) || testProviders.includes(providerId))
+}
+
+/** The mode a payment method's provider gives what it pays for. */
+export const providerMode = (providerId: string | null | undefined, testProviders: readonly string[]): PortalMode =>
+  isTestProvider(providerId, testProviders) ? "test" : "live"
+
+/**
+ * An order's mode is the mode of the money that paid it: test when it was paid
+ * only through test providers, live otherwise (a manual or free order too).
+ * It never follows the portal's setting, so a test card cannot make a live
+ * record and a live payment cannot make a test one.
+ */
+export function modeOfPayments(providerIds: (string | null | undefined)[], testProviders: readonly string[]): PortalMode {
+  const paid = providerIds.filter((id): id is string => !!id)
+  return paid.length > 0 && paid.every((id) => isTestProvider(id, testProviders)) ? "test" : "live"
+}
+
+/** The mode of an order, read from its payments (or, before any payment exists, its authorized sessions). */
+export async function orderMode(container: MedusaContainer, orderId: string): Promise<PortalMode> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: ["id", "payment_collections.payments.provider_id", "payment_collections.payment_sessions.provider_id", "payment_collections.payment_sessions.status"],
+    filters: { id: orderId },
+  })
+  const collections: any[] = (order as any)?.payment_collections ?? []
+  const payments = collections.flatMap((c) => c.payments ?? []).map((p: any) => p.provider_id)
+  const sessions = collections
+    .flatMap((c) => c.payment_sessions ?? [])
+    .filter((s: any) => s.status === "authorized" || s.status === "captured")
+    .map((s: any) => s.provider_id)
+  return modeOfPayments(payments.length ? payments : sessions, service.getOptions().testPaymentProviders)
+}
