@@ -65,7 +65,7 @@ export async function createOwnedObjects(
       disabled_at: null,
     },
   ])
-  const activated = (await service.activateLicense({ key, instance_name: `${tag}-laptop`, now })) as { activation: { id: string } }
+  const activated = (await service.activateLicense({ key, instance_name: `${tag}-laptop`, mode, now })) as { activation: { id: string } }
   return {
     customer_id,
     subscription_id: sub.id,

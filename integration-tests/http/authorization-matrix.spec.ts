@@ -47,7 +47,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /admin/customer-portal/subscriptions/:id/cancel": { access: "admin" },
   "POST /admin/customer-portal/subscriptions/:id/retry": { access: "admin" },
   "POST /admin/customers/:id/portal-access/revoke": { access: "admin" },
-  "POST /admin/customers/:id/portal-sessions": { access: "admin" },
+  "POST /admin/customers/:id/portal-sessions": { access: "admin", body: { mode: "live" } },
   "GET /admin/customers/:id/portal-activity": { access: "admin" },
   "POST /licenses/activate": { access: "public" },
   "POST /licenses/deactivate": { access: "public" },

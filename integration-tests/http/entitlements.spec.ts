@@ -92,8 +92,8 @@ medusaIntegrationTestRunner({
         const ended = await waitFor(() => service().retrieveSubscription(sub.id), (s) => s.status === "cancelled")
         expect(ended).toMatchObject({ next_renewal_at: null, cancel_at_period_end: false })
         expect(await service().retrieveLicenseKey(key.id)).toMatchObject({ status: "revoked", revoked_reason: "order_canceled" })
-        const validate = await api.post("/licenses/validate", { key: key.key }).catch((e: any) => e.response)
-        expect(validate.data).toMatchObject({ valid: false })
+        const validate = await api.post("/licenses/validate", { key: key.key, mode: "test" }).catch((e: any) => e.response)
+        expect(validate.data).toMatchObject({ valid: false, code: "revoked" })
         // The store did it, and the trail says why; the customer is emailed as for any cancellation.
         expect(await waitFor(() => trail("subscription_cancelled"), (rows) => rows.length === 1)).toMatchObject([
           { actor_type: "system", details: { plan: sub.plan_title, when: "now", because: "order_canceled" } },

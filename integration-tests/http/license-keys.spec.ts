@@ -26,7 +26,11 @@ medusaIntegrationTestRunner({
     const as = (who: string) => ({ headers: { ...store.headers, authorization: `Bearer ${customers[who].token}` } })
     const portal = (who: string, method: "get" | "post" | "delete", path: string) =>
       (method === "post" ? api.post(path, {}, as(who)) : api[method](path, as(who))).catch((e: any) => e.response)
-    const license = (action: "validate" | "activate" | "deactivate", body: unknown) => api.post(`/licenses/${action}`, body).catch((e: any) => e.response)
+    // Keys bought with the test card are test keys: the license API calls them valid only when asked about test keys.
+    const license = (action: "validate" | "activate" | "deactivate", body: unknown, headers: Record<string, string> = {}) =>
+      api
+        .post(`/licenses/${action}`, body && typeof body === "object" && !("mode" in body) ? { mode: "test", ...body } : body, { headers })
+        .catch((e: any) => e.response)
     const card = (number = "4242 4242 4242 4242") => testCard(api, store, number)
     const buy = async (who: string, quantity = 1) => {
       const order = await placeOrder(getContainer(), {
@@ -151,7 +155,9 @@ medusaIntegrationTestRunner({
         expect(list.status).toBe(200)
         expect(list.data.count).toBe(2)
         for (const item of list.data.license_keys) {
-          expect(item.masked_key).toMatch(/^ACME(-•••••){3}-[0-9A-Z]{5}$/)
+          // All but the last four characters hidden, the dashes kept.
+          expect(item.masked_key).toMatch(/^••••(-•••••){3}-•[0-9A-Z]{4}$/)
+          expect(item.masked_key.slice(-4)).toBe(keys.find((k) => k.id === item.id)!.key.slice(-4))
           expect(item).toMatchObject({ product_title: "Desktop app · 1 seat", status: "active", activation_limit: 3, activations_used: 0 })
         }
         expect(JSON.stringify(list.data)).not.toContain(keys[0].key)
@@ -247,32 +253,57 @@ medusaIntegrationTestRunner({
       it("checks first, then imports each key to the customer with that email; problems are reported by line; a second run skips", async () => {
         const csv = [
           "key,email,product_title,activation_limit,expires_at,status",
-          "OLD-AAAAA-BBBBB-CCCCC,layla@example.com,Legacy app,2,2030-01-31,",
-          '"OLD-DDDDD-EEEEE-FFFFF",OTHER@example.com,"Legacy app, Pro",,,revoked',
+          "OLD-7K2QD-M9X4T-0PZ3R,layla@example.com,Legacy app,2,2030-01-31,",
+          '"OLD-HV8WN-3CJ6Y-TB1QF",OTHER@example.com,"Legacy app, Pro",,,revoked',
           "bad key,layla@example.com,Legacy app,,,",
-          "OLD-GGGGG-HHHHH-IIIII,nobody@example.com,Legacy app,,,",
-          "OLD-JJJJJ-KKKKK-LLLLL,layla@example.com,Legacy app,zero,,",
-          "OLD-AAAAA-BBBBB-CCCCC,layla@example.com,Legacy app,,,",
+          "OLD-5RMXA-W2KDP-9GZ7E,nobody@example.com,Legacy app,,,",
+          "OLD-QN4VT-8JHC3-XF6MB,layla@example.com,Legacy app,zero,,",
+          "OLD-7K2QD-M9X4T-0PZ3R,layla@example.com,Legacy app,,,",
         ].join("\r\n")
         const check = await importCsv(csv, true)
         expect(check.status).toBe(200)
         expect(check.data).toMatchObject({ imported: 2, skipped: 0, dry_run: true })
         expect(check.data.errors.map((e: any) => e.line)).toEqual([4, 5, 6, 7])
         expect(check.data.errors[1].message).toBe("No customer has the email nobody@example.com: add the customer first.")
-        expect(await service().listLicenseKeys({ key: ["OLD-AAAAA-BBBBB-CCCCC"] })).toHaveLength(0)
+        expect(await service().listLicenseKeys({ key: ["OLD-7K2QD-M9X4T-0PZ3R"] })).toHaveLength(0)
 
         const done = await importCsv(csv)
         expect(done.data).toMatchObject({ imported: 2, skipped: 0, dry_run: false })
-        const [layla] = await service().listLicenseKeys({ key: "OLD-AAAAA-BBBBB-CCCCC" })
+        const [layla] = await service().listLicenseKeys({ key: "OLD-7K2QD-M9X4T-0PZ3R" })
         expect(layla).toMatchObject({ customer_id: customers["layla@example.com"].id, product_title: "Legacy app", activation_limit: 2, status: "active" })
         expect(new Date(layla.expires_at!).toISOString()).toBe("2030-01-31T00:00:00.000Z")
-        const [other] = await service().listLicenseKeys({ key: "OLD-DDDDD-EEEEE-FFFFF" })
+        const [other] = await service().listLicenseKeys({ key: "OLD-HV8WN-3CJ6Y-TB1QF" })
         expect(other).toMatchObject({ customer_id: customers["other@example.com"].id, product_title: "Legacy app, Pro", status: "revoked", activation_limit: null })
         // Imported keys work with the license API and show in the portal.
-        expect((await license("activate", { key: "OLD-AAAAA-BBBBB-CCCCC", instance_name: "pc" })).status).toBe(201)
-        expect((await portal("layla@example.com", "get", "/store/portal/license-keys")).data.license_keys.map((k: any) => k.product_title)).toEqual(["Legacy app"])
+        // Imported keys are live unless the import says test.
+        expect(layla.mode).toBe("live")
+        expect((await license("activate", { key: "OLD-7K2QD-M9X4T-0PZ3R", instance_name: "pc", mode: "live" })).status).toBe(201)
+        // A live key shows in a live session, not in a test one.
+        expect((await portal("layla@example.com", "get", "/store/portal/license-keys")).data.count).toBe(0)
+        const { link } = (await api.post(`/admin/customers/${customers["layla@example.com"].id}/portal-sessions`, { mode: "live" }, admin)).data.portal_session
+        const live = (await api.post("/store/portal/sessions", { token: link.split(/[/#=]/).pop() }, store)).data.session_token
+        const liveKeys = await api.get("/store/portal/license-keys", { headers: { ...store.headers, authorization: `Bearer ${live}` } })
+        expect(liveKeys.data.license_keys.map((k: any) => k.product_title)).toEqual(["Legacy app"])
 
         expect((await importCsv(csv)).data).toMatchObject({ imported: 0, skipped: 2 })
+      })
+
+      it("imports test keys when asked, and refuses keys that are easy to guess", async () => {
+        const csv = [
+          "key,email,product_title",
+          "TST-7K2QD-M9X4T-0PZ3R,layla@example.com,Legacy app",
+          "ACME-2024-0000-0001,layla@example.com,Legacy app",
+          "AAAA-BBBB-AAAA-BBBB-AAAA,layla@example.com,Legacy app",
+        ].join("\n")
+        const done = await api.post("/admin/customer-portal/license-keys/import", { csv, mode: "test" }, admin).catch((e: any) => e.response)
+        expect(done.data).toMatchObject({ imported: 1, dry_run: false })
+        expect(done.data.errors.map((e: any) => e.line)).toEqual([3, 4])
+        expect(done.data.errors[0].message).toMatch(/^The key is too easy to guess: about \d+ bits, at least 64 are needed/)
+        expect(done.data.errors[1].message).toMatch(/fewer than 8 different characters/)
+        const [imported] = await service().listLicenseKeys({ key: "TST-7K2QD-M9X4T-0PZ3R" })
+        expect(imported.mode).toBe("test")
+        expect(await service().listLicenseKeys({ key: ["ACME-2024-0000-0001", "AAAA-BBBB-AAAA-BBBB-AAAA"] })).toHaveLength(0)
+        expect((await api.post("/admin/customer-portal/license-keys/import", { csv, mode: "sandbox" }, admin).catch((e: any) => e.response)).status).toBe(400)
       })
 
       it("refuses a file without the needed columns, an empty one, or extra fields", async () => {
@@ -339,10 +370,85 @@ medusaIntegrationTestRunner({
       })
 
       it("is rate limited per address", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
         const statuses: number[] = []
-        for (let i = 0; i < 130; i++) statuses.push((await license("validate", { key: "ACME-00000-00000-00000-00000" })).status)
-        expect(statuses.slice(0, 120).every((s) => s === 404)).toBe(true)
-        expect(statuses).toContain(429)
+        for (let i = 0; i < 130; i++) statuses.push((await license("validate", { key: keys[0].key }, { "x-forwarded-for": "203.0.113.7" })).status)
+        // A burst of 120; after it, about one a second (the allowance refills while the loop runs).
+        expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true)
+        expect(statuses.slice(120)).toContain(429)
+        // Another address has its own allowance.
+        expect((await license("validate", { key: keys[0].key }, { "x-forwarded-for": "203.0.113.8" })).status).toBe(200)
+      })
+
+      it("look-ups of keys that do not exist share one budget across addresses; once spent everyone waits", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
+        const statuses: number[] = []
+        // A guesser spread over many addresses, each well inside its own allowance.
+        for (let i = 0; i < 110; i++) {
+          const guess = `ACME-${String(i).padStart(5, "0")}-7K2QD-M9X4T-0PZ3R`
+          statuses.push((await license("validate", { key: guess }, { "x-forwarded-for": `198.51.100.${i}` })).status)
+        }
+        expect(statuses.slice(0, 100).every((s) => s === 404)).toBe(true)
+        expect(statuses.slice(100).every((s) => s === 429)).toBe(true)
+        // While the budget is spent, a real key from a fresh address is not told apart from a guess.
+        const paused = await license("validate", { key: keys[0].key }, { "x-forwarded-for": "192.0.2.200" })
+        expect(paused.status).toBe(429)
+        expect(paused.data).toMatchObject({ code: "too_many_unknown_keys" })
+        expect(Number(paused.headers["retry-after"])).toBeGreaterThan(0)
+        // Room comes back with time.
+        jest.spyOn(clock, "now").mockImplementation(() => new Date(Date.now() + 60_000))
+        expect((await license("validate", { key: keys[0].key }, { "x-forwarded-for": "192.0.2.200" })).status).toBe(200)
+      })
+
+      it("a key can be deactivated three times a day; a wrong instance costs nothing", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
+        const key = keys[0].key
+        for (let i = 0; i < 5; i++) expect((await license("deactivate", { key, instance_name: "never-activated" })).status).toBe(404)
+        for (let i = 0; i < 3; i++) {
+          expect((await license("activate", { key, instance_name: `machine-${i}` })).status).toBe(201)
+          expect((await license("deactivate", { key, instance_name: `machine-${i}` })).status).toBe(200)
+        }
+        expect((await license("activate", { key, instance_name: "machine-3" })).status).toBe(201)
+        const refused = await license("deactivate", { key, instance_name: "machine-3" })
+        expect(refused.status).toBe(429)
+        expect(refused.data.code).toBe("deactivation_limit_reached")
+        expect(refused.data.message).toMatch(/^This license key can be deactivated 3 times in 24 hours, and that is used up\. Try again in \d+ hours?\.$/)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(3600)
+        // Nothing changed: the activation is still there.
+        expect((await license("validate", { key, instance_name: "machine-3" })).data).toMatchObject({ valid: true })
+        jest.spyOn(clock, "now").mockImplementation(() => new Date(Date.now() + 9 * 3_600_000))
+        expect((await license("deactivate", { key, instance_name: "machine-3" })).status).toBe(200)
+      })
+
+      it("a test key is not valid to a caller asking about live keys, nor a live key to one asking about test keys", async () => {
+        await licensePlan()
+        const { keys } = await buy("layla@example.com")
+        const key = keys[0].key
+        expect(keys[0].mode).toBe("test")
+        for (const body of [{ key }, { key, mode: "live" }]) {
+          const asked = await api.post("/licenses/validate", body).catch((e: any) => e.response)
+          expect(asked.status).toBe(200)
+          expect(asked.data).toMatchObject({ valid: false, code: "test_key", license_key: { mode: "test" } })
+        }
+        const activate = await api.post("/licenses/activate", { key, instance_name: "prod-server" }).catch((e: any) => e.response)
+        expect(activate.status).toBe(400)
+        expect(activate.data.code).toBe("test_key")
+        expect((await service().countActivations([keys[0].id])).get(keys[0].id) ?? 0).toBe(0)
+        expect((await license("validate", { key, mode: "test" })).data).toMatchObject({ valid: true })
+
+        await service().updateLicenseKeys({ id: keys[0].id, mode: "live" })
+        expect((await license("validate", { key, mode: "test" })).data).toMatchObject({ valid: false, code: "live_key" })
+        expect((await api.post("/licenses/validate", { key })).data).toMatchObject({ valid: true })
+        expect((await api.post("/licenses/validate", { key, mode: "staging" }).catch((e: any) => e.response)).status).toBe(400)
+        // Deactivating asks about a mode too: a live key's activation is not freed by a caller asking about test keys.
+        expect((await api.post("/licenses/activate", { key, instance_name: "prod-server" })).status).toBe(201)
+        const wrong = await license("deactivate", { key, instance_name: "prod-server", mode: "test" })
+        expect(wrong.status).toBe(400)
+        expect(wrong.data.code).toBe("live_key")
+        expect((await service().countActivations([keys[0].id])).get(keys[0].id)).toBe(1)
       })
     })
   },

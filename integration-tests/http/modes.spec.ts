@@ -42,7 +42,7 @@ medusaIntegrationTestRunner({
     /** A session of `mode` for the customer, from a link the merchant hands over. */
     async function sessionIn(mode: "test" | "live") {
       const { link } = (await api.post(`/admin/customers/${customer.id}/portal-sessions`, { mode }, admin)).data.portal_session
-      return (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token as string
+      return (await api.post("/store/portal/sessions", { token: link.split(/[/#=]/).pop() }, store)).data.session_token as string
     }
 
     /** A subscription started with a test card (a test record), then made live as a live one carrying a test card would be. */
@@ -185,6 +185,28 @@ medusaIntegrationTestRunner({
       await nothingSentTo(c)
       expect((await ask(d)).status).toBe(202)
       expect(await linkModeOf(d)).toBe("live")
+    })
+
+    it("a test session changes nothing about a customer with live records: name, phone and email stay", async () => {
+      const test = await sessionIn("test")
+      // Without live records the customer may change their details in a test session.
+      expect((await call(api.post("/store/portal/me", { first_name: "Layla T" }, portalAs(test)))).status).toBe(200)
+
+      await liveSubscriptionOnTestCard()
+      const before = await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(customer.id)
+      const profile = await call(api.post("/store/portal/me", { first_name: "Tester", phone: "+971501234567" }, portalAs(test)))
+      expect(profile.status).toBe(400)
+      expect(profile.data).toMatchObject({ code: "test_session_live_customer" })
+      const email = await call(api.post("/store/portal/me/email-change", { email: "tester@example.com" }, portalAs(test)))
+      expect(email.status).toBe(400)
+      expect(email.data.code).toBe("test_session_live_customer")
+      const after = await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(customer.id)
+      expect(after).toMatchObject({ first_name: before.first_name, phone: before.phone, email: before.email })
+      expect((await api.get("/store/portal/me", portalAs(test))).data.profile.pending_email_change).toBeNull()
+
+      // A live session may.
+      const live = await sessionIn("live")
+      expect((await call(api.post("/store/portal/me", { first_name: "Layla" }, portalAs(live)))).status).toBe(200)
     })
 
     it("shows a session the activity of its own mode and what belongs to the person in both", async () => {

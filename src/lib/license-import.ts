@@ -9,6 +9,39 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export type LicenseImportProblem = { line: number; message: string }
 
+/** The least a key must be worth to an attacker who guesses keys through the license API. */
+export const MIN_KEY_BITS = 64
+export const MIN_KEY_DISTINCT = 8
+
+/**
+ * Why a key is too easy to guess, or null when it is strong enough. The rule,
+ * on the key without its dashes: at least 16 characters; at least 8 different
+ * characters; and an estimated entropy of at least 64 bits, counted as
+ * log2 of the alphabet its character classes span (digits 10, letters 26,
+ * both 36) for each character — except the third and later characters of a
+ * run, which add nothing: a repeat (`000`), or a step in the same direction
+ * as the one before (`ABC`, `987`). So `ACME-2024-0000-0001` (11 characters
+ * that count, 56 bits) is refused; a generated key (20 random characters of
+ * Crockford's base32, about 100 bits) passes.
+ */
+export function licenseKeyWeakness(key: string): string | null {
+  const chars = key.replace(/-/g, "")
+  if (chars.length < 16) return "The key has fewer than 16 letters and digits."
+  if (new Set(chars).size < MIN_KEY_DISTINCT) return `The key uses fewer than ${MIN_KEY_DISTINCT} different characters, so it is easy to guess.`
+  const alphabet = (/[0-9]/.test(chars) ? 10 : 0) + (/[A-Z]/.test(chars) ? 26 : 0)
+  let counted = 0
+  for (let i = 0; i < chars.length; i++) {
+    const step = i > 0 ? chars.charCodeAt(i) - chars.charCodeAt(i - 1) : null
+    const before = i > 1 ? chars.charCodeAt(i - 1) - chars.charCodeAt(i - 2) : null
+    const continuesRun = step !== null && step === before && Math.abs(step) <= 1
+    if (!continuesRun) counted++
+  }
+  const bits = Math.floor(counted * Math.log2(alphabet))
+  return bits < MIN_KEY_BITS
+    ? `The key is too easy to guess: about ${bits} bits, at least ${MIN_KEY_BITS} are needed (more random letters and digits, fewer repeats and sequences such as 0000 or 1234).`
+    : null
+}
+
 /** A row that passed the checks: the key upper-cased, the email as `normalizeEmail` gives it. */
 export type LicenseImportRow = {
   line: number
@@ -53,6 +86,11 @@ export function readLicenseImport(csv: string): { rows: LicenseImportRow[]; erro
     const problem = (message: string) => errors.push({ line, message })
     if (!KEY.test(key) || key.length < 16 || key.length > 64) {
       problem("The key must be 16 to 64 letters and digits in groups joined by dashes.")
+      continue
+    }
+    const weakness = licenseKeyWeakness(key)
+    if (weakness) {
+      problem(weakness)
       continue
     }
     if (seen.has(key)) {

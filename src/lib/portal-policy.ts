@@ -21,6 +21,7 @@ export const PORTAL_REFUSAL_CODES = [
   "license_deactivation_not_allowed",
   "test_payment_method_for_live",
   "live_payment_method_for_test",
+  "test_session_live_customer",
 ] as const
 export type PortalRefusalCode = (typeof PORTAL_REFUSAL_CODES)[number]
 
@@ -107,3 +108,10 @@ export function paymentModeRefusal(providerId: string, mode: PortalMode, testPro
     ? new PortalRefusal("test_payment_method_for_live", "A test card cannot pay for anything real. Use a real card.")
     : new PortalRefusal("live_payment_method_for_test", "This is the store's test mode: only test cards work here, and nothing real is charged.")
 }
+
+/** A test session's change to a customer who has live records: refused, for everyone the portal serves. */
+export const testSessionLiveCustomerRefusal = () =>
+  new PortalRefusal(
+    "test_session_live_customer",
+    "This is a test-mode session, and this customer has real purchases: their details can be changed only from a live session."
+  )

@@ -50,3 +50,17 @@ export async function orderMode(container: MedusaContainer, orderId: string): Pr
     .map((s: any) => s.provider_id)
   return modeOfPayments(payments.length ? payments : sessions, service.getOptions().testPaymentProviders)
 }
+
+/**
+ * Whether a customer record holds anything live: an invoice (every order has
+ * one), a subscription or a license key paid with real money. A test session
+ * changes nothing about such a customer (their name, phone or email), so
+ * testing the portal cannot alter a real customer's details.
+ */
+export async function hasLiveRecords(container: MedusaContainer, customerId: string): Promise<boolean> {
+  const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
+  const filter = { customer_id: customerId, mode: "live" as const }
+  const one = { select: ["id"], take: 1 }
+  const found = await Promise.all([service.listInvoices(filter, one), service.listSubscriptions(filter, one), service.listLicenseKeys(filter, one)])
+  return found.some((rows) => rows.length > 0)
+}

@@ -26,7 +26,15 @@ export const requestEmailChangeWorkflowId = "request-email-change"
  * pending change look the same whether or not the new address is in use.
  */
 export const requestEmailChangeWorkflow = createWorkflow(requestEmailChangeWorkflowId, (input: RequestEmailChangeWorkflowInput) => {
-  checkPortalPermissionStep(transform({ input }, ({ input }) => ({ permission: "profile_edit" as const, by: "customer" as const, portal_id: input.portal.id })))
+  checkPortalPermissionStep(
+    transform({ input }, ({ input }) => ({
+      permission: "profile_edit" as const,
+      by: "customer" as const,
+      portal_id: input.portal.id,
+      customer_id: input.customer_id,
+      mode: input.portal.mode,
+    }))
+  )
   cancelEmailChangesStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id })))
   const change = sendEmailChangeStep(
     transform({ input }, ({ input }) => ({

@@ -6,6 +6,8 @@ import { activityOf, recordPortalActivityStep, type PortalActor } from "./steps/
 export type UpdatePortalProfileInput = {
   portal_id: string
   customer_id: string
+  /** The mode of the session asking. */
+  mode: "test" | "live"
   /** The fields that change (name, phone as E.164); null clears one. */
   update: { first_name?: string | null; last_name?: string | null; phone?: string | null }
   actor: PortalActor
@@ -19,7 +21,15 @@ export const updatePortalProfileWorkflowId = "update-portal-profile"
  * workflow (which undoes itself if what follows fails), then the trail.
  */
 export const updatePortalProfileWorkflow = createWorkflow(updatePortalProfileWorkflowId, (input: UpdatePortalProfileInput) => {
-  checkPortalPermissionStep(transform({ input }, ({ input }) => ({ permission: "profile_edit" as const, by: input.actor.type, portal_id: input.portal_id })))
+  checkPortalPermissionStep(
+    transform({ input }, ({ input }) => ({
+      permission: "profile_edit" as const,
+      by: input.actor.type,
+      portal_id: input.portal_id,
+      customer_id: input.customer_id,
+      mode: input.mode,
+    }))
+  )
   when({ input }, ({ input }) => Object.keys(input.update).length > 0).then(() => {
     updateCustomersWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ selector: { id: input.customer_id }, update: input.update })),

@@ -1,4 +1,4 @@
-import { Button, Drawer, Heading, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Drawer, Heading, Label, RadioGroup, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useId, useMemo, useRef, useState, type ChangeEvent } from "react"
 import { errorMessage } from "../lib/errors"
@@ -23,6 +23,7 @@ export const LicenseKeyImport = () => {
   const fileInput = useRef<HTMLInputElement>(null)
   const [open, setOpen] = useState(false)
   const [pasted, setPasted] = useState("")
+  const [mode, setMode] = useState<"live" | "test">("live")
   const [file, setFile] = useState<{ name: string; text: string } | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
   // The result belongs to the text it was made for; changing the text clears it.
@@ -36,6 +37,7 @@ export const LicenseKeyImport = () => {
 
   const reset = () => {
     setPasted("")
+    setMode("live")
     setFile(null)
     setFileError(null)
     setResult(null)
@@ -66,7 +68,7 @@ export const LicenseKeyImport = () => {
   }
 
   const run = useMutation({
-    mutationFn: (dry_run: boolean) => licenseClient.keys.import({ csv, dry_run }),
+    mutationFn: (dry_run: boolean) => licenseClient.keys.import({ csv, dry_run, mode }),
     onMutate: () => setRequestError(null),
     onSuccess: (data) => {
       setResult(data)
@@ -111,7 +113,8 @@ export const LicenseKeyImport = () => {
             </Text>
             <ul className="txt-small text-ui-fg-subtle list-disc pl-5">
               <li>
-                <code>key</code> (required): 16 to 64 letters and digits in groups joined by dashes.
+                <code>key</code> (required): 16 to 64 letters and digits in groups joined by dashes, hard to guess (about 64 bits:
+                for example 16 random letters and digits; keys such as ACME-2024-0000-0001 are refused).
               </li>
               <li>
                 <code>email</code> (required): the customer's email. The customer must already exist in the store.
@@ -198,6 +201,31 @@ export const LicenseKeyImport = () => {
               />
             </div>
           )}
+
+          <fieldset className="flex flex-col gap-y-2">
+            <legend className="txt-compact-small-plus mb-2">The keys are</legend>
+            <RadioGroup
+              value={mode}
+              onValueChange={(value) => {
+                setMode(value as "live" | "test")
+                changed()
+              }}
+              className="flex flex-col gap-y-2"
+            >
+              <div className="flex items-center gap-x-2">
+                <RadioGroup.Item value="live" id={`${id}-live`} />
+                <Label htmlFor={`${id}-live`} size="small">
+                  Live: sold for real money. The license API calls them valid.
+                </Label>
+              </div>
+              <div className="flex items-center gap-x-2">
+                <RadioGroup.Item value="test" id={`${id}-test`} />
+                <Label htmlFor={`${id}-test`} size="small">
+                  Test: valid only to software that asks about test keys, shown only in test-mode sessions.
+                </Label>
+              </div>
+            </RadioGroup>
+          </fieldset>
 
           {tooBig && (
             <Text size="small" className="text-ui-fg-error" role="alert">

@@ -29,8 +29,8 @@ export const licenseClient = {
     revoke: (id: string) => sdk.client.fetch<{ license_key: AdminLicenseKey }>(`${keyPath(id)}/revoke`, { method: "POST" }),
     /** A revoked key takes the state its subscription gives it, or active. */
     enable: (id: string) => sdk.client.fetch<{ license_key: AdminLicenseKey }>(`${keyPath(id)}/enable`, { method: "POST" }),
-    /** Brings keys sold elsewhere in from CSV text; `dry_run` only checks it. */
-    import: (body: { csv: string; dry_run: boolean }) =>
+    /** Brings keys sold elsewhere in from CSV text, as live keys unless `mode` is test; `dry_run` only checks it. */
+    import: (body: { csv: string; dry_run: boolean; mode: "live" | "test" }) =>
       sdk.client.fetch<LicenseKeyImportResult>("/admin/customer-portal/license-keys/import", { method: "POST", body }),
   },
   plans: {

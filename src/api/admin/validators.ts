@@ -171,6 +171,8 @@ export const AdminImportLicenseKeys = z
   .object({
     csv: z.string({ message: "csv is required: the file's text" }).min(1, { message: "The file is empty." }).max(2_000_000, { message: "The file is over 2 MB: split it." }),
     dry_run: z.boolean().default(false),
+    /** The keys' mode: live unless the merchant imports test keys. */
+    mode: z.enum(["live", "test"], { message: "mode is live or test" }).default("live"),
   })
   .strict()
 export type AdminImportLicenseKeysType = z.infer<typeof AdminImportLicenseKeys>

@@ -26,10 +26,18 @@ export async function ownLicenseKey(scope: MedusaContainer, portal: PortalContex
   return key
 }
 
-/** The key with all but its prefix and last group hidden: enough to tell keys apart. */
+/**
+ * The key with all but its last four characters hidden, dashes kept where
+ * they are: enough to tell keys apart, never enough to narrow a guess.
+ * `ACME-7K2QD-M9X4T-0PZ3R-HV8WN` reads `••••-•••••-•••••-•••••-•V8WN`.
+ */
 export function maskLicenseKey(key: string): string {
-  const groups = key.split("-")
-  return groups.map((group, i) => (i === groups.length - 1 || (i === 0 && groups.length > 4) ? group : "•".repeat(group.length))).join("-")
+  let shown = 4
+  return [...key]
+    .reverse()
+    .map((char) => (char === "-" ? char : shown-- > 0 ? char : "•"))
+    .reverse()
+    .join("")
 }
 
 /** A key as its customer sees it before revealing it: masked, with its terms and how many activations it uses. */

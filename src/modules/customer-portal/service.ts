@@ -129,7 +129,7 @@ export type LicenseState = {
   activations: { id: string; instance_name: string; created_at: Date; last_validated_at: Date | null }[]
 }
 
-export { licenseRefusal } from "./services/licensing"
+export { licenseModeRefusal, licenseRefusal } from "./services/licensing"
 
 /** How long a session's last use and its set of customer records are trusted before they are written again. */
 const SESSION_REFRESH_MS = 60_000
@@ -747,6 +747,16 @@ export default class CustomerPortalModuleService extends MedusaService({
     return rateLimits.consumeRateLimits(sharedContext.manager as EntityManager, rules, now)
   }
 
+  /** Seconds until one more request would fit a rate-limit rule's bucket (0: it fits now), without spending it. */
+  @InjectManager()
+  async rateLimitWait(
+    rule: { key: string; limit: number; periodMs: number; burst?: number },
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return rateLimits.rateLimitWait(sharedContext.manager as EntityManager, rule, now)
+  }
+
   /** `consumeRateLimits` for one bucket. */
   async consumeRateLimit(input: { key: string; limit: number; periodMs: number; burst?: number; now: Date }) {
     const { now, ...rule } = input
@@ -827,7 +837,7 @@ export default class CustomerPortalModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async activateLicense(
-    input: { key: string; instance_name: string; now: Date },
+    input: { key: string; instance_name: string; mode: "test" | "live"; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<
     | { license: LicenseState; activation: LicenseState["activations"][number]; created: boolean; refused?: undefined }

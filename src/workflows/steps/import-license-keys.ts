@@ -7,7 +7,7 @@ import type { LicenseImportProblem, LicenseImportRow } from "../../lib/license-i
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 
-export type ImportLicenseKeysStepInput = { rows: LicenseImportRow[]; dry_run: boolean; portal: { id: string; mode: "test" | "live" } }
+export type ImportLicenseKeysStepInput = { rows: LicenseImportRow[]; dry_run: boolean; portal: { id: string }; mode: "test" | "live" }
 
 /**
  * Gives each checked row's key to the record that acts for its email's
@@ -49,7 +49,7 @@ export const importLicenseKeysStep = createStep(
       }
       toCreate.push({
         portal_id: input.portal.id,
-        mode: input.portal.mode,
+        mode: input.mode,
         key: row.key,
         customer_id,
         product_title: row.product_title,

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { clock } from "../../../lib/clock"
-import { LICENSE_NOT_FOUND, licenseService, presentInstance, presentLicense } from "../../utils/license-api"
+import { LICENSE_NOT_FOUND, licenseService, presentInstance, presentLicense, spendUnknownKey } from "../../utils/license-api"
 import type { LicenseActivateType } from "../validators"
 
 /**
@@ -11,12 +11,13 @@ import type { LicenseActivateType } from "../validators"
  * taken; 404 for a key that does not exist.
  */
 export const POST = async (req: MedusaRequest<LicenseActivateType>, res: MedusaResponse) => {
-  const { key, instance_name } = req.validatedBody
+  const { key, instance_name, mode } = req.validatedBody
   const result = await licenseService(req)
-    .activateLicense({ key, instance_name, now: clock.now() })
-    .catch((error) => {
-      if ((error as MedusaError)?.type === MedusaError.Types.NOT_FOUND) throw new MedusaError(MedusaError.Types.NOT_FOUND, LICENSE_NOT_FOUND)
-      throw error
+    .activateLicense({ key, instance_name, mode, now: clock.now() })
+    .catch(async (error) => {
+      if ((error as MedusaError)?.type !== MedusaError.Types.NOT_FOUND) throw error
+      await spendUnknownKey(req)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, LICENSE_NOT_FOUND)
     })
   if (result.refused) {
     res.status(400).json({ type: "not_allowed", ...result.refused, license_key: presentLicense(result.license) })

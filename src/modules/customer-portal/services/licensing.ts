@@ -10,8 +10,26 @@ import type { SubscriptionStatus } from "../subscription-state"
  * run these, in their transactions.
  */
 
-/** Why a license key cannot be used now, or null when it can. */
-export function licenseRefusal(key: Pick<LicenseState, "status" | "expires_at">, now: Date): { code: string; message: string } | null {
+/**
+ * Why a key is not one the caller asks about, or null when it is: a test key
+ * is never valid to a caller asking about live keys (the license API's
+ * default), nor a live key to one asking about test keys.
+ */
+export function licenseModeRefusal(key: Pick<LicenseState, "mode">, mode: "test" | "live"): { code: string; message: string } | null {
+  if (key.mode === mode) return null
+  return key.mode === "test"
+    ? { code: "test_key", message: "This is a test license key: it is valid only to software that asks about test keys (mode test)." }
+    : { code: "live_key", message: "This is a live license key: ask about it without mode test." }
+}
+
+/** Why a license key cannot be used now (by a caller asking about keys of `mode`, when given), or null when it can. */
+export function licenseRefusal(
+  key: Pick<LicenseState, "status" | "expires_at" | "mode">,
+  now: Date,
+  mode?: "test" | "live"
+): { code: string; message: string } | null {
+  const wrongMode = mode ? licenseModeRefusal(key, mode) : null
+  if (wrongMode) return wrongMode
   if (key.status === "revoked") return { code: "revoked", message: "This license key has been revoked." }
   if (key.status === "disabled") return { code: "disabled", message: "This license key is disabled until its subscription is paid." }
   if (key.status === "expired" || (key.expires_at && new Date(key.expires_at) <= now)) return { code: "expired", message: "This license key has expired." }
@@ -143,13 +161,13 @@ export async function findLicense(manager: EntityManager, key: string): Promise<
   return readLicense(manager, key, false)
 }
 
-export async function activateLicense(manager: EntityManager, input: { key: string; instance_name: string; now: Date }): Promise<
+export async function activateLicense(manager: EntityManager, input: { key: string; instance_name: string; mode: "test" | "live"; now: Date }): Promise<
     | { license: LicenseState; activation: LicenseState["activations"][number]; created: boolean; refused?: undefined }
     | { license: LicenseState; refused: { code: string; message: string } }
   > {
   const license = await readLicense(manager, input.key, true)
   if (!license) throw new MedusaError(MedusaError.Types.NOT_FOUND, "There is no such license key.")
-  const refusal = licenseRefusal(license, input.now)
+  const refusal = licenseRefusal(license, input.now, input.mode)
   if (refusal) return { license, refused: refusal }
   const existing = license.activations.find((a) => a.instance_name === input.instance_name)
   if (existing) {

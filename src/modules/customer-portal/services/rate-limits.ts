@@ -22,3 +22,17 @@ export async function consumeRateLimits(manager: EntityManager, rules: { key: st
   )) as { allowed: boolean; retry_after_ms: number }[]
   return { allowed: row.allowed, retryAfterSeconds: row.allowed ? 0 : Math.max(1, Math.ceil(Number(row.retry_after_ms) / 1000)) }
 }
+
+/**
+ * Seconds until one more request would fit the rule's bucket, 0 when it fits
+ * now; reads the bucket without spending it.
+ */
+export async function rateLimitWait(manager: EntityManager, rule: { key: string; limit: number; periodMs: number; burst?: number }, now: Date): Promise<number> {
+  const interval = rule.periodMs / rule.limit
+  const tolerance = interval * ((rule.burst ?? rule.limit) - 1)
+  const [row] = (await manager.execute(`SELECT extract(epoch from tat) * 1000 AS tat_ms FROM portal_rate_limit WHERE key = ? AND deleted_at IS NULL`, [rule.key])) as {
+    tat_ms: string | number
+  }[]
+  const waitMs = row ? Number(row.tat_ms) - now.getTime() - tolerance : 0
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0
+}

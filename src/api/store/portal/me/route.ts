@@ -60,7 +60,7 @@ export const POST = async (req: PortalRequest<StorePortalUpdateProfileType>, res
   }
   // The portal's settings are applied in the workflow; a refusal carries its `code`.
   await updatePortalProfileWorkflow(req.scope).run({
-    input: { portal_id: req.portal.portal_id, customer_id: req.portal.customer_id, update, actor: customerActor(req) },
+    input: { portal_id: req.portal.portal_id, customer_id: req.portal.customer_id, mode: req.portal.mode, update, actor: customerActor(req) },
   })
   res.json(await profileOf(req))
 }

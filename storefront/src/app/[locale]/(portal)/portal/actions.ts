@@ -570,6 +570,7 @@ const REFUSAL_CODES = new Set([
   "license_deactivation_not_allowed",
   "test_payment_method_for_live",
   "live_payment_method_for_test",
+  "test_session_live_customer",
 ])
 
 async function refusalOf(error: unknown): Promise<Refusal> {
