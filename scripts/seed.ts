@@ -307,7 +307,7 @@ async function demoLicenseKeys(container: MedusaContainer) {
   } = await query.graph({ entity: "customer", fields: ["id"], filters: { email: "layla@example.com", has_account: true } })
   const [first] = layla ? await service.listLicenseKeys({ customer_id: layla.id }, { take: 1, order: { created_at: "ASC" } }) : []
   if (first && !(await service.countActivations([first.id])).get(first.id)) {
-    await service.activateLicense({ key: first.key, instance_name: "Layla's MacBook Pro", now: new Date() })
+    await service.activateLicense({ key: first.key, instance_name: "Layla's MacBook Pro", mode: first.mode, now: new Date() })
   }
   logger.info(`Demo license keys: ${(await service.listLicenseKeys({}, { select: ["id"] })).length} issued.`)
 }
