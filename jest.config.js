@@ -2,7 +2,7 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const TEST_GLOBS = {
-  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/integration-tests/stripe-emulator/__tests__/**/*.unit.spec.[jt]s"],
   modules: ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   http: ["**/integration-tests/http/**/*.spec.[jt]s"],
   faults: ["**/integration-tests/faults/**/*.spec.[jt]s"],
