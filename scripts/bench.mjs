@@ -12,11 +12,15 @@
 //    127.0.0.1:6379) it is the production setup: events, workflows, caching
 //    and locks on Redis, and the sign-in emails sent afterwards by a worker,
 //    which is timed too; without one, everything in one process;
+//  - the purge job over 1,000,000 drained rate-limit buckets, in its own
+//    process as on a worker, while the overview and login requests are
+//    measured again: the same requests with and without it;
 //  - the renewal job over 10,000 due subscriptions, in its own process;
 //  - PDF rendering on one core without HTTP.
 // Options (env): BENCH_DURATION seconds per scenario (10), BENCH_CONNECTIONS (10),
 // BENCH_CUSTOMERS, BENCH_HEAVY_INVOICES, BENCH_DUE, BENCH_RENEWAL_SECONDS (60),
-// BENCH_REDIS=false (one process even when a Redis answers).
+// BENCH_PURGE_ROWS (1,000,000), BENCH_REDIS=false (one process even when a Redis answers),
+// BENCH_ONLY=purge (seed, then only the purge's rows; its section of BENCHMARKS.md is replaced).
 import autocannon from "autocannon"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
@@ -31,6 +35,9 @@ import { run, startProcess, waitForUrl } from "./lib/processes.mjs"
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
+const PURGE_ROWS = Number(process.env.BENCH_PURGE_ROWS || 1_000_000)
+const ONLY = process.env.BENCH_ONLY || null
+if (ONLY && ONLY !== "purge") throw new Error(`BENCH_ONLY can only be "purge"; got "${ONLY}".`)
 
 const cleanups = []
 async function cleanup() {
@@ -55,6 +62,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0,
  */
 async function load({ name, url, headers = {}, method = "GET", next, amount, ok = (s) => s < 400 }) {
   const latencies = []
+  const startedAt = Date.now()
   let failures = 0
   let accepted = 0
   const started = performance.now()
@@ -78,6 +86,8 @@ async function load({ name, url, headers = {}, method = "GET", next, amount, ok 
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    started_at: startedAt,
+    ended_at: Date.now(),
   }
   console.log(`  ${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms${row.failures ? `, ${row.failures} failed` : ""}`)
   return row
@@ -140,6 +150,8 @@ async function main() {
     PORTAL_TEST_PAYMENT_PROVIDERS: "pp_system_default",
     // The benchmark downloads one customer's PDFs thousands of times a minute, which a customer's limit would refuse.
     PORTAL_DOWNLOADS_PER_HOUR: "1000000",
+    // The load tool stands in for the load balancer: it names each simulated client in X-Forwarded-For.
+    PORTAL_TRUSTED_PROXIES: process.env.PORTAL_TRUSTED_PROXIES || "127.0.0.1,::1",
   }
   delete env.DB_HOST
   delete env.REDIS_URL
@@ -213,9 +225,7 @@ async function main() {
   ]
   // Every read warmed (JIT, connection pool, caches) before any is measured, so order does not matter.
   for (const { url, headers } of reads) await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 })
-  const rows = {}
-  for (const scenario of reads) rows[scenario.key] = { ...(await load(scenario)), portal: scenario.portal }
-  rows.login = await load({
+  const loginScenario = {
     name: `POST /store/portal/login-requests (${seed.customers} customers)`,
     url: `${base}/store/portal/login-requests`,
     method: "POST",
@@ -226,7 +236,27 @@ async function main() {
       body: JSON.stringify({ business_id: seed.business_id, email: seed.emails[emailIndex++ % seed.emails.length] }),
     }),
     ok: (s) => s === 202,
-  })
+  }
+  // The purge's login requests name addresses with no purchases: the same request and answer, and no email for the worker to send.
+  let strangerIndex = 0
+  const strangerLogin = {
+    ...loginScenario,
+    name: "POST /store/portal/login-requests",
+    next: () => ({
+      headers: { ...json, "x-forwarded-for": nextAddress() },
+      body: JSON.stringify({ business_id: seed.business_id, email: `nobody-${strangerIndex++}@example.com` }),
+    }),
+  }
+  if (ONLY === "purge") {
+    const purge = await measurePurge({ env, overview: reads.find((r) => r.key === "overview"), login: strangerLogin })
+    await server.stopGroup()
+    replaceSection("## The purge job", purgeSection(purge))
+    console.log(`\nWrote the purge job's section of ${path.relative(process.cwd(), path.join(root, "BENCHMARKS.md"))}.`)
+    return
+  }
+  const rows = {}
+  for (const scenario of reads) rows[scenario.key] = { ...(await load(scenario)), portal: scenario.portal }
+  rows.login = await load(loginScenario)
   const outbox = env.PORTAL_EMAIL_OUTBOX
   const emailsSent = () => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith(".json")).length : 0)
   const emailsBefore = emailsSent()
@@ -239,6 +269,7 @@ async function main() {
     next: () => ({ headers: { ...json, "x-forwarded-for": nextAddress() }, body: JSON.stringify({ token: seed.links[linkIndex++] }) }),
     ok: (s) => s === 201 || s === 200,
   })
+  const purge = await measurePurge({ env, overview: reads.find((r) => r.key === "overview"), login: strangerLogin })
   await server.stopGroup()
 
   let signInEmails = null
@@ -288,11 +319,116 @@ async function main() {
     console.log(`  ${locale}: median ${r.median_ms.toFixed(1)} ms, p95 ${r.p95_ms.toFixed(1)} ms, ${r.per_second.toFixed(0)} PDFs/s on one core`)
   }
 
-  writeReport({ rows, pdf, renewals, seed, redis, signInEmails })
+  writeReport({ rows, pdf, renewals, purge, seed, redis, signInEmails })
   console.log(`\nWrote ${path.relative(process.cwd(), path.join(root, "BENCHMARKS.md"))}.`)
 }
 
-function writeReport({ rows, pdf, renewals, seed, redis, signInEmails }) {
+/**
+ * The purge job beside the server under load: PURGE_ROWS drained rate-limit
+ * buckets (what clients from that many addresses leave behind), then the
+ * overview and a login request measured without the purge, and again while
+ * the job purges them in its own process, as a worker runs it.
+ */
+async function measurePurge({ env, overview, login }) {
+  step(`The purge job over ${PURGE_ROWS.toLocaleString("en")} drained rate-limit buckets, beside the server under load`)
+  const { default: pg } = await import("pg")
+  const db = new pg.Client({ connectionString: env.DATABASE_URL })
+  await db.connect()
+  try {
+    await db.query(
+      `INSERT INTO portal_rate_limit (id, key, tat, last_allowed, created_at, updated_at)
+       SELECT 'prl_bench' || i, 'bench:drained:' || i, now() - interval '1 hour' - i * interval '1 millisecond', true, now(), now()
+       FROM generate_series(1, $1::int) AS i`,
+      [PURGE_ROWS]
+    )
+    await db.query("VACUUM ANALYZE portal_rate_limit")
+    const scenarios = { overview, login }
+    // Both warmed first, as the reads above are, so neither measurement pays for a cold route.
+    for (const { url, headers, method = "GET", next } of Object.values(scenarios)) {
+      await autocannon({ url, headers, connections: CONNECTIONS, duration: 2, ...(next ? { requests: [{ method, setupRequest: (req) => ({ ...req, ...next() }) }] } : {}) })
+    }
+    const without = {}
+    for (const [key, scenario] of Object.entries(scenarios)) without[key] = await load({ ...scenario, name: `${scenario.name}, without the purge` })
+
+    let output = ""
+    let finishedAt = null
+    const child = startProcess("npx", ["medusa", "exec", "./scripts/bench-purge.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], detached: false })
+    const exited = new Promise((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error("The purge benchmark failed.")))))
+    let failure = null
+    exited.catch((error) => (failure = error))
+    child.stdout.on("data", (chunk) => {
+      output += chunk
+      if (finishedAt === null && output.includes("BENCH_RESULT ")) finishedAt = Date.now()
+    })
+    // The load starts once the job is purging (the process has booted).
+    while (!output.includes("BENCH_PURGE_STARTED")) {
+      if (failure) throw failure
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const startedAt = Date.now()
+    const during = {}
+    for (const [key, scenario] of Object.entries(scenarios)) during[key] = await load({ ...scenario, name: `${scenario.name}, while the purge runs` })
+    await exited
+    const line = output.split("\n").find((l) => l.startsWith("BENCH_RESULT "))
+    if (!line) throw new Error("The purge benchmark printed no result.")
+    const run = JSON.parse(line.slice("BENCH_RESULT ".length))
+    const {
+      rows: [{ left }],
+    } = await db.query("SELECT count(*)::int AS left FROM portal_rate_limit WHERE key LIKE 'bench:drained:%'")
+    // Whether every measured request of the "while" rows was answered while the job was still purging.
+    const throughout = Object.values(during).every((row) => row.ended_at <= (finishedAt ?? Infinity))
+    console.log(
+      `  ${run.rows.toLocaleString("en")} rows purged in ${run.seconds.toFixed(1)} s: ${run.per_second.toFixed(0)} per second, ${run.batches} statements of at most ${run.batch_size}; ${left} left; the purge ran ${throughout ? "through the whole measurement" : `for ${((finishedAt - startedAt) / 1000).toFixed(1)} s of it`}`
+    )
+    return { rows: PURGE_ROWS, without, during, run, left, throughout }
+  } finally {
+    await db.end()
+  }
+}
+
+/** The purge job's section of BENCHMARKS.md. */
+function purgeSection(purge) {
+  const fmt = (n, digits = 1) => n.toFixed(digits)
+  const { run } = purge
+  const rows = Object.keys(purge.without).flatMap((key) => [purge.without[key], purge.during[key]])
+  const worst = Math.max(...Object.keys(purge.without).map((key) => purge.during[key].p95 / purge.without[key].p95))
+  const slowest = Math.min(...Object.keys(purge.without).map((key) => purge.during[key].rps / purge.without[key].rps))
+  const met = worst <= 1.15 && slowest >= 0.9 && purge.throughout
+  return [
+    "## The purge job",
+    "",
+    `Run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. ${purge.rows.toLocaleString("en")} drained rate-limit buckets (what clients from as many addresses leave behind), purged by the job in its own process, as a worker runs it — batches of ${run.batch_size} rows, resting ${run.pause_factor}× as long as each took, for at most ${fmt(run.budget_s, 0)} s a run — while the server answers the overview and login requests; the same requests just before, without it:`,
+    "",
+    "| Request | req/s | p50 ms | p95 ms | p99 ms | failed |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.rps, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.failures} |`),
+    "",
+    `**${run.rows.toLocaleString("en")} rows purged in ${fmt(run.seconds)} s, ${fmt(run.per_second, 0)} per second** (${run.batches} statements${run.complete ? "" : "; the time budget ended the run, the rest goes next run"}; ${purge.left.toLocaleString("en")} left). ` +
+      `The purge ${purge.throughout ? "ran through the whole measurement" : "**ended before the measurement did**"}. ` +
+      `While it ran, the slowest p95 was ×${fmt(worst, 2)} and the lowest req/s ×${fmt(slowest, 2)} of the same request without it: ` +
+      `target p95 ≤ ×1.15 and req/s ≥ ×0.9, met: ${met ? "yes" : "**no**"}.`,
+    "",
+  ]
+}
+
+/** Replaces one section (from its heading to the next) of BENCHMARKS.md, or adds it before the renewal job's. */
+function replaceSection(heading, lines) {
+  const file = path.join(root, "BENCHMARKS.md")
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n"
+  const section = `${lines.join("\n")}\n`
+  const start = text.indexOf(`${heading}\n`)
+  let next
+  if (start >= 0) {
+    const after = text.indexOf("\n## ", start + heading.length)
+    next = text.slice(0, start) + section + (after >= 0 ? text.slice(after + 1) : "")
+  } else {
+    const before = text.indexOf("## The renewal job")
+    next = before >= 0 ? text.slice(0, before) + section + text.slice(before) : `${text.trimEnd()}\n\n${section}`
+  }
+  fs.writeFileSync(file, next)
+}
+
+function writeReport({ rows, pdf, renewals, purge, seed, redis, signInEmails }) {
   const cpus = os.cpus()
   const fmt = (n, digits = 1) => n.toFixed(digits)
   const yardstick = rows.medusa_me
@@ -382,6 +518,7 @@ function writeReport({ rows, pdf, renewals, seed, redis, signInEmails }) {
     "  page (`offset` 2,490) walks the index up to the page: lists are browsed a page at a time from",
     "  the newest, and the exports are the way to a whole history.",
     "",
+    ...purgeSection(purge),
     "## The renewal job",
     "",
     `${renewals.due.toLocaleString("en")} subscriptions due at once, renewed by the job as the scheduler runs it (${renewals.concurrency} at a time) for ${fmt(renewals.seconds, 0)} s:`,

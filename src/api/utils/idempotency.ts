@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises"
 import { clock } from "../../lib/clock"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
+import { IDEMPOTENCY_KEY_TTL_MS } from "../../modules/customer-portal/services/idempotency"
 
 export type IdempotentAnswer = { status: number; body: unknown }
 
@@ -16,8 +17,8 @@ const KEY = /^[\x21-\x7e]{1,255}$/
  * on its invoice, under the subscription's lock, and never made twice.
  */
 const STALE_MS = 2 * 60_000
-/** Keys are remembered for a day, as payment APIs do. */
-const TTL_MS = 24 * 3_600_000
+/** Keys are remembered for a day, as payment APIs do (the purge keeps them that long). */
+const TTL_MS = IDEMPOTENCY_KEY_TTL_MS
 /** How long a repeat waits for the first request with its key to answer. */
 const WAIT_MS = 30_000
 

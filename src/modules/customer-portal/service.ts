@@ -35,6 +35,7 @@ import * as charges from "./services/charge-attempts"
 import * as idempotency from "./services/idempotency"
 import * as licensing from "./services/licensing"
 import * as locks from "./services/locks"
+import * as purge from "./services/purge"
 import * as rateLimits from "./services/rate-limits"
 import { conditions, marks, ownedConditions, pageAndCount, USABLE_LINK_COLUMNS, type OwnedFilters } from "./services/sql"
 import type { ChargeAttempt, InterruptedCharge } from "./services/charge-attempts"
@@ -177,7 +178,7 @@ export type PortalSessionIdentity = PortalIdentity & {
  * `services/`: `access` (links, sessions, proofs of email, revocation),
  * `charge-attempts` (a charge's attempt and its fencing token), `licensing`
  * (keys, activations, how a subscription's keys follow it), `rate-limits`,
- * `idempotency`, `locks` and `sql` (what the reads share).
+ * `idempotency`, `locks`, `purge` (housekeeping) and `sql` (what the reads share).
  */
 export default class CustomerPortalModuleService extends MedusaService({
   CustomerPortal,
@@ -699,6 +700,23 @@ export default class CustomerPortalModuleService extends MedusaService({
   @InjectManager()
   async clearExpiredLock(key: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
     return locks.clearExpiredLock(sharedContext.manager as EntityManager, key)
+  }
+
+  /**
+   * Deletes at most `limit` rows of one kind that nobody can use any more —
+   * expired or spent links, ended sessions, drained rate-limit buckets, old
+   * idempotency keys, test cards no one can pay with — in one statement, by
+   * the index on their expiry, skipping rows a request holds (see
+   * `services/purge.ts` for how long each is kept). Returns how many, and
+   * whether to call again (passing `after` back): not once none are left.
+   */
+  @InjectManager()
+  async purgeExpired(
+    target: purge.PurgeTarget,
+    input: { now: Date; limit: number; after?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<purge.PurgeBatch> {
+    return purge.purgeExpired(sharedContext.manager as EntityManager, target, input)
   }
 
   /** Remembers the customer records a session sees, and whether its own address is confirmed (see `authenticateSession`). */

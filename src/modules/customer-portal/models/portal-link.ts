@@ -57,6 +57,8 @@ const PortalLink = model
       where: "kind = 'magic' AND used_at IS NULL AND revoked_at IS NULL AND deleted_at IS NULL",
     },
     { name: "IDX_portal_link_expires_at", on: ["expires_at"], where: "kind = 'magic' AND deleted_at IS NULL" },
+    // The purge: used or revoked links, by when they last changed.
+    { name: "IDX_portal_link_spent", on: ["updated_at"], where: "kind = 'magic' AND (used_at IS NOT NULL OR revoked_at IS NOT NULL) AND deleted_at IS NULL" },
   ])
   .checks([
     {

@@ -39,6 +39,8 @@ const PortalSession = model
     { name: "IDX_portal_session_token_hash_unique", on: ["token_hash"], unique: true },
     { name: "IDX_portal_session_customer_active", on: ["customer_id"], where: "revoked_at IS NULL AND deleted_at IS NULL" },
     { name: "IDX_portal_session_expires_at", on: ["expires_at"] },
+    // The purge: revoked sessions, oldest first.
+    { name: "IDX_portal_session_revoked", on: ["revoked_at"], where: "revoked_at IS NOT NULL AND deleted_at IS NULL" },
   ])
   .checks([
     { name: "portal_session_token_hash_sha256", expression: (c) => `${c.token_hash} ~ '^[0-9a-f]{64}$'` },

@@ -66,6 +66,8 @@ const Subscription = model
     { name: "IDX_subscription_order", on: ["order_id"], where: "order_id IS NOT NULL" },
     { name: "IDX_subscription_order_line_unique", on: ["order_line_item_id"], unique: true, where: "order_line_item_id IS NOT NULL" },
     { name: "IDX_subscription_variant", on: ["product_variant_id"] },
+    // The purge keeps every test card a subscription names.
+    { name: "IDX_subscription_payment_method", on: ["payment_method_id"], where: "payment_method_id IS NOT NULL" },
   ])
   .checks([
     { name: "subscription_amount_minor_units", expression: (c) => wholeMinorUnits(c.amount) },

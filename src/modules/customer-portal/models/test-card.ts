@@ -21,7 +21,12 @@ const TestCard = model
     /** When the customer last completed the card's confirmation step (3-D Secure in real life). */
     confirmed_at: model.dateTime().nullable(),
   })
-  .indexes([{ name: "IDX_test_card_holder", on: ["holder", "created_at"], where: "holder IS NOT NULL AND deleted_at IS NULL" }])
+  .indexes([
+    { name: "IDX_test_card_holder", on: ["holder", "created_at"], where: "holder IS NOT NULL AND deleted_at IS NULL" },
+    // The purge: removed cards, and cards never saved to anyone.
+    { name: "IDX_test_card_removed", on: ["deleted_at"], where: "deleted_at IS NOT NULL" },
+    { name: "IDX_test_card_unsaved", on: ["created_at"], where: "holder IS NULL AND deleted_at IS NULL" },
+  ])
   .checks([
     { name: "test_card_last4", expression: (c) => `${c.last4} ~ '^[0-9]{4}$'` },
     { name: "test_card_exp_month", expression: (c) => `${c.exp_month} BETWEEN 1 AND 12` },

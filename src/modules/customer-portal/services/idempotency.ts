@@ -7,6 +7,9 @@ import type { IdempotentStart } from "../service"
  * The service's methods of the same names run these.
  */
 
+/** How long a key's answer is replayed: a day, as payment APIs do. After that the key runs its request again. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000
+
 export async function startIdempotentRequest(manager: EntityManager, input: { scope: string; key: string; fingerprint: string; now: Date; staleMs: number; ttlMs: number }): Promise<IdempotentStart> {
   const now = input.now.getTime()
   const [claimed] = (await manager.execute(
