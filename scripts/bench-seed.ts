@@ -1,7 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import fs from "node:fs"
-import { generateLicenseKey } from "../src/lib/tokens"
+import { generateLicenseKey, generateToken, hashToken } from "../src/lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../src/modules/customer-portal/service"
 import { issuePortalLinkWorkflow } from "../src/workflows/issue-portal-link"
@@ -114,11 +114,16 @@ export default async function benchSeed({ container }: ExecArgs) {
   }
   logger.info(`${SUBSCRIPTIONS} subscriptions and ${KEYS} license keys added to Layla's.`)
 
-  // Sessions for both, and unused links to redeem.
+  // Sessions for both, and unused links to redeem: the workflows get the tokens' hashes, as the routes give them.
+  const linkToken = async (customer_id: string) => {
+    const token = generateToken()
+    await issuePortalLinkWorkflow(container).run({ input: { customer_id, issued_by_type: "system", token_hash: hashToken(token) } })
+    return token
+  }
   const sessionFor = async (customer_id: string) => {
-    const { result: link } = await issuePortalLinkWorkflow(container).run({ input: { customer_id, issued_by_type: "system" } })
-    const { result: session } = await redeemPortalLinkWorkflow(container).run({ input: { token: link.link.split("/").pop()! } })
-    return session.session_token as string
+    const token = generateToken()
+    await redeemPortalLinkWorkflow(container).run({ input: { token_hash: hashToken(await linkToken(customer_id)), session_token_hash: hashToken(token) } })
+    return token
   }
   const heavyToken = await sessionFor(layla.id)
   const lightToken = await sessionFor(light.id)
@@ -126,8 +131,7 @@ export default async function benchSeed({ container }: ExecArgs) {
   const { data: pool } = await query.graph({ entity: "customer", fields: ["id"], filters: { email: emails.slice(0, LINKS) } })
   const links: string[] = []
   for (const { id } of pool) {
-    const { result } = await issuePortalLinkWorkflow(container).run({ input: { customer_id: id, issued_by_type: "system" } })
-    links.push(result.link.split("/").pop()!)
+    links.push(await linkToken(id))
   }
   logger.info(`${links.length} sign-in links issued.`)
 

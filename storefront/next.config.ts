@@ -17,18 +17,10 @@ const nextConfig: NextConfig = {
       // Every response, the ones the proxy never sees included; the proxy's headers replace these on pages.
       ...staticHeaderRules(),
       {
-        // One-time sign-in links carry their token in the path: keep it out of Referer
-        // headers and out of every cache.
-        source: "/:locale/portal/access/:token",
-        headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Cache-Control", value: "no-store" },
-          { key: "X-Robots-Tag", value: "noindex" },
-        ],
-      },
-      {
-        // The links that confirm a new email address carry theirs the same way.
-        source: "/:locale/portal/verify-email/:token",
+        // The pages one-time links open (`#t=<token>`, read in the browser), and the earlier
+        // form with the token in the path, which sends the browser on: never in a Referer, a
+        // cache or a search index.
+        source: "/:locale/portal/:page(access|verify-email)/:token*",
         headers: [
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "Cache-Control", value: "no-store" },

@@ -47,6 +47,13 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await check(handed, "overview with purchases hidden")
       await handed.context().close()
 
+      // A link page opened without its token.
+      const incomplete = await (await newContext(browser(), info, { locale: locale === "ar" ? "ar" : "en-US" })).newPage()
+      await incomplete.goto(`${info.storefront_url}/${locale}/portal/access`)
+      await visible(incomplete.getByRole("link", { name: locale === "ar" ? "طلب رابط تسجيل دخول جديد" : "Request a new sign-in link" }))
+      await check(incomplete, "incomplete link")
+      await incomplete.context().close()
+
       const page = await signInAs(browser(), info, "layla@example.com", locale)
       await check(page, "overview")
       for (const [name, path, detail] of [

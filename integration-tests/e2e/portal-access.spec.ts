@@ -29,7 +29,7 @@ describe("portal access in the browser", () => {
     const linkField = dialog.getByRole("textbox", { name: "One-time link" })
     await expectVisible(linkField)
     const link = await linkField.inputValue()
-    expect(link).toMatch(new RegExp(`^${info.storefront_url}/en/portal/access/[A-Za-z0-9_-]{43}$`))
+    expect(link).toMatch(new RegExp(`^${info.storefront_url}/en/portal/access#t=[A-Za-z0-9_-]{43}$`))
     await expectVisible(dialog.getByText(/^Expires /))
     await dialog.getByRole("button", { name: "Copy One-time link" }).click()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
@@ -37,8 +37,11 @@ describe("portal access in the browser", () => {
     const customer = await newContext(browser(), info)
     const portal = await customer.newPage()
     // Opening the link twice (as an email scanner would) consumes nothing; the page names the account, masked.
+    const scanner = await customer.newPage()
+    await scanner.goto(link)
+    await expectVisible(scanner.getByText("It signs you in as l•••@example.com."))
+    await scanner.close()
     await portal.goto(link)
-    await portal.reload()
     await expectVisible(portal.getByText("It signs you in as l•••@example.com."))
     await portal.getByRole("button", { name: "Continue to your portal" }).click()
     await expectVisible(portal.getByRole("heading", { name: "Welcome, Layla" }))
@@ -52,6 +55,69 @@ describe("portal access in the browser", () => {
     await expectVisible(again.getByRole("heading", { name: "This link has expired or was already used" }))
     expect(await again.getByRole("button", { name: "Continue to your portal" }).count()).toBe(0)
     await expectVisible(again.getByRole("link", { name: "Request a new sign-in link" }))
+  })
+
+  it("a link carries its token in the fragment: no request has it, the address bar loses it, and only Continue posts it", async () => {
+    const laylaId = await customerIdOf(info, "layla@example.com")
+    const link = await portalLinkFor(info, laylaId, "en")
+    const token = new URLSearchParams(new URL(link).hash.slice(1)).get("t")!
+    expect(link).toBe(`${info.storefront_url}/en/portal/access#t=${token}`)
+
+    const context = await newContext(browser(), info)
+    const page = await context.newPage()
+    // What servers, proxies and other sites could see of every request but a POST's body: its address and headers (Referer too).
+    const seen: string[] = []
+    page.on("request", (request) => seen.push(request.url(), ...Object.values(request.headers())))
+    const opened = await page.goto(link)
+    const headers = opened!.headers()
+    expect(headers["referrer-policy"]).toBe("no-referrer")
+    expect(headers["cache-control"]).toContain("no-store")
+    expect(headers["x-robots-tag"]).toBe("noindex")
+    expect(opened!.request().url()).toBe(`${info.storefront_url}/en/portal/access`)
+
+    await expectVisible(page.getByText("It signs you in as l•••@example.com."))
+    const button = page.getByRole("button", { name: "Continue to your portal" })
+    await expectVisible(button)
+    // Read, then taken out of the address bar and this history entry; the form posts it from a hidden field.
+    expect(page.url()).toBe(`${info.storefront_url}/en/portal/access`)
+    expect(await page.evaluate(() => window.location.hash)).toBe("")
+    expect(await page.locator('form input[type="hidden"][name="token"]').inputValue()).toBe(token)
+
+    await button.click()
+    await expectVisible(page.getByRole("heading", { name: "Welcome, Layla" }))
+    expect(page.url()).toBe(`${info.storefront_url}/en/portal`)
+    expect(seen.filter((address) => address.includes(token))).toEqual([])
+
+    // A link of the earlier form, with the token in the path, still in a mailbox: sent on to the fragment form.
+    const earlier = new URL(await portalLinkFor(info, laylaId, "en"))
+    const earlierToken = new URLSearchParams(earlier.hash.slice(1)).get("t")!
+    const pathForm = `${info.storefront_url}/en/portal/access/${earlierToken}`
+    const answer = await context.request.get(pathForm, { maxRedirects: 0 })
+    expect(answer.status()).toBe(303)
+    expect(answer.headers()["location"]).toBe(`/en/portal/access#t=${earlierToken}`)
+    const other = await (await newContext(browser(), info)).newPage()
+    await other.goto(pathForm)
+    await expectVisible(other.getByText("It signs you in as l•••@example.com."))
+    expect(other.url()).toBe(`${info.storefront_url}/en/portal/access`)
+  })
+
+  it("a link page opened without its token says the link is incomplete and where to get a new one, in English and Arabic", async () => {
+    const page = await (await newContext(browser(), info)).newPage()
+    await page.goto(`${info.storefront_url}/en/portal/access#t=cut-short`)
+    await expectVisible(page.getByRole("heading", { level: 1, name: "This link is incomplete" }))
+    await expectVisible(page.getByRole("link", { name: "Request a new sign-in link" }))
+    expect(await page.getByRole("button", { name: "Continue to your portal" }).count()).toBe(0)
+    expect(page.url()).toBe(`${info.storefront_url}/en/portal/access`)
+
+    await page.goto(`${info.storefront_url}/en/portal/verify-email`)
+    await expectVisible(page.getByRole("heading", { level: 1, name: "This link is incomplete" }))
+    await expectVisible(page.getByRole("link", { name: "Go to your profile" }))
+
+    const arabic = await (await newContext(browser(), info, { locale: "ar" })).newPage()
+    await arabic.goto(`${info.storefront_url}/ar/portal/access`)
+    expect(await arabic.getAttribute("html", "dir")).toBe("rtl")
+    await expectVisible(arabic.getByRole("heading", { level: 1, name: "هذا الرابط غير مكتمل" }))
+    await expectVisible(arabic.getByRole("link", { name: "طلب رابط تسجيل دخول جديد" }))
   })
 
   it("customer asks for a link on the static page, reads the email and signs in; sign-out ends the session", async () => {

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core"
-import { waitForEmails } from "../helpers/outbox"
+import { verifyLinkIn, waitForEmails } from "../helpers/outbox"
 import { waitFor } from "../helpers/wait"
 import { browserForSpec, e2eInfo, signInAs, visible } from "./browser"
 
@@ -16,7 +16,7 @@ async function changeEmail(page: Page, to: string) {
   await visible(page.getByText(`We sent a link to ${to}.`, { exact: false }))
   const emails = await waitForEmails(info.emails_folder, to, before + 1, 30_000)
   const verify = emails.filter((e) => e.template === "email-change-verify").pop()!
-  const link = verify.text.match(/https?:\/\/\S+\/portal\/verify-email\/[A-Za-z0-9_-]{43}/)![0]
+  const link = verifyLinkIn(verify)
   const tab = await page.context().newPage()
   await tab.goto(link)
   await visible(tab.getByRole("heading", { level: 1, name: "Confirm your new email address" }))
@@ -56,7 +56,7 @@ describe("profile in the browser (P4)", () => {
       30_000,
       "the email-changed notice"
     )
-    const link = undo[undo.length - 1].text.match(/https?:\/\/\S+\/portal\/verify-email\/[A-Za-z0-9_-]{43}/)![0]
+    const link = verifyLinkIn(undo[undo.length - 1])
     const tab = await page.context().newPage()
     await tab.goto(link)
     await visible(tab.getByRole("heading", { level: 1, name: "Undo the change of your email address" }))

@@ -41,7 +41,7 @@ type Api = { post: (url: string, body: unknown, config: Headers) => Promise<{ da
 /** A portal session for a customer, made as the admin's "Share invite" link and its redemption make one; its token. */
 export async function portalSession(api: Api, admin: Headers, store: Headers, customerId: string): Promise<string> {
   const { link } = (await api.post(`/admin/customers/${customerId}/portal-sessions`, {}, admin)).data.portal_session
-  return (await api.post("/store/portal/sessions", { token: link.split("/").pop() }, store)).data.session_token
+  return (await api.post("/store/portal/sessions", { token: tokenOf(link) }, store)).data.session_token
 }
 
 /**

@@ -38,11 +38,26 @@ export async function waitForEmails(dir: string, to: string, count = 1, timeoutM
   }
 }
 
-/** The one-time link in an email's text. */
+/** A one-time link as the store writes it: the page, then the token in the fragment (`#t=`). */
+const LINK = (page: string) => new RegExp(`https?://\\S+/portal/${page}#t=[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`)
+
+/** The one-time sign-in link in an email's text. */
 export function linkIn(email: OutboxEmail): string {
-  const match = email.text.match(/https?:\/\/\S+\/portal\/access\/[A-Za-z0-9_-]{43}/)
+  const match = email.text.match(LINK("access"))
   if (!match) throw new Error(`No portal link in: ${email.text}`)
   return match[0]
 }
 
-export const tokenOf = (link: string) => link.split("/").pop()!
+/** The link of an email change (to confirm it, or to undo it) in an email's text. */
+export function verifyLinkIn(email: OutboxEmail): string {
+  const match = email.text.match(LINK("verify-email"))
+  if (!match) throw new Error(`No email change link in: ${email.text}`)
+  return match[0]
+}
+
+/** The token of a one-time link: from its fragment, which no request to a server carries. */
+export function tokenOf(link: string): string {
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get("t")
+  if (!token) throw new Error(`No token in the fragment of: ${link}`)
+  return token
+}

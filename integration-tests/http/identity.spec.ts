@@ -30,7 +30,7 @@ const MINUTE = 60_000
 const GOOD = "4242 4242 4242 4242"
 const CHARGE_FAILS = "4000 0000 0000 0341"
 const HIDDEN = { email_confirmed: false }
-const VERIFY = /\/portal\/verify-email\/([A-Za-z0-9_-]{43})/
+const VERIFY = /\/portal\/verify-email#t=([A-Za-z0-9_-]{43})/
 
 let ipCounter = 0
 const freshIp = () => `198.18.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`

@@ -1,14 +1,18 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DistributedTransaction, type DistributedTransactionType } from "@medusajs/framework/orchestration"
 import { Modules } from "@medusajs/framework/utils"
 import { placeOrder } from "../../scripts/fixtures/commerce"
 import Medusa from "@medusajs/js-sdk"
 import { createCustomerPortalClient } from "../../src/client"
 import { clock } from "../../src/lib/clock"
+import { hashToken } from "../../src/lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../src/modules/customer-portal"
 import type CustomerPortalModuleService from "../../src/modules/customer-portal/service"
+import { issuePortalLinkWorkflow } from "../../src/workflows/issue-portal-link"
 import { createDigitalCatalog } from "../helpers/catalog"
 import { createAdminHeaders, createSecretKeyHeaders, createStoreHeaders } from "../helpers/auth"
-import { clearOutbox, linkIn, readOutbox, tokenOf, useOutbox, waitForEmails } from "../helpers/outbox"
+import { clearOutbox, linkIn, readOutbox, tokenOf, useOutbox, verifyLinkIn, waitForEmails, type OutboxEmail } from "../helpers/outbox"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(180_000)
 
@@ -69,7 +73,7 @@ medusaIntegrationTestRunner({
       it("creates a 24-hour link to the configured storefront for a customer", async () => {
         const res = await api.post(`/admin/customers/${layla.id}/portal-sessions`, {}, admin)
         expect(res.status).toBe(201)
-        expect(res.data.portal_session.link).toMatch(/^http:\/\/localhost:8000\/en\/portal\/access\/[A-Za-z0-9_-]{43}$/)
+        expect(res.data.portal_session.link).toMatch(/^http:\/\/localhost:8000\/en\/portal\/access#t=[A-Za-z0-9_-]{43}$/)
         expect(new Date(res.data.portal_session.expires_at).getTime()).toBe(now.getTime() + 24 * HOUR)
         expect(readOutbox(outbox)).toHaveLength(0)
       })
@@ -85,7 +89,7 @@ medusaIntegrationTestRunner({
         const key = await container.resolve(Modules.API_KEY).createApiKeys({ title: "Server", type: "secret", created_by: "test" })
         const client = createCustomerPortalClient(new Medusa({ baseUrl: api.defaults.baseURL as string, apiKey: key.token }))
         const session = await client.customers.customerPortal.create(layla.id)
-        expect(session.link).toMatch(/\/en\/portal\/access\/[A-Za-z0-9_-]{43}$/)
+        expect(session.link).toMatch(/\/en\/portal\/access#t=[A-Za-z0-9_-]{43}$/)
         expect((await redeem(tokenOf(session.link!))).status).toBe(201)
         await expect(client.customers.customerPortal.create("cus_nobody")).rejects.toMatchObject({ status: 404 })
         expect(await client.customers.customerPortal.revokeAll(layla.id)).toEqual({ links: 0, sessions: 1 })
@@ -101,7 +105,7 @@ medusaIntegrationTestRunner({
         expect(res.data.portal_session).toEqual({ link: null, emailed: true, expires_at: expect.any(String) })
         const [email] = await waitForEmails(outbox, "layla@example.com")
         expect(email.template).toBe("portal-invite")
-        expect(linkIn(email)).toMatch(/^http:\/\/localhost:8000\/ar\/portal\/access\/[A-Za-z0-9_-]{43}$/)
+        expect(linkIn(email)).toMatch(/^http:\/\/localhost:8000\/ar\/portal\/access#t=[A-Za-z0-9_-]{43}$/)
         expect(email.html).toContain('dir="rtl"')
         expect(email.html + email.text).not.toContain("evil.example")
         expect(JSON.stringify(email.data)).not.toContain(tokenOf(linkIn(email)))
@@ -312,7 +316,7 @@ medusaIntegrationTestRunner({
       it("sends a 15-minute link that signs the customer in", async () => {
         await request("layla@example.com", { locale: "ar" })
         const [email] = await waitForEmails(outbox, "layla@example.com")
-        expect(linkIn(email)).toMatch(/^http:\/\/localhost:8000\/ar\/portal\/access\//)
+        expect(linkIn(email)).toMatch(/^http:\/\/localhost:8000\/ar\/portal\/access#t=/)
         advance(15 * 60_000 - 1)
         const res = await redeem(tokenOf(linkIn(email)))
         expect(res.status).toBe(201)
@@ -483,6 +487,71 @@ medusaIntegrationTestRunner({
             expect({ table_name, column_name, found: hit.rows.length }).toEqual({ table_name, column_name, found: 0 })
           }
           expect(writes.join("").includes(secret)).toBe(false)
+        }
+      })
+
+      it("makes no link to hand over without the hash of its caller's token: the workflow never makes a token it would have to answer", async () => {
+        const run = issuePortalLinkWorkflow(getContainer()).run({ input: { customer_id: layla.id, issued_by_type: "system" }, throwOnError: false })
+        const { errors } = await run
+        expect(errors[0]?.error?.message).toBe("A link that is not emailed needs the SHA-256 of the token it is handed over with.")
+        expect(await portalService().listPortalLinks({ kind: "magic" })).toHaveLength(0)
+      })
+
+      it("keeps every raw link and session token out of the workflows' inputs and step results, which the engine checkpoints", async () => {
+        // What the workflow engine writes when it stores an execution (Redis, or workflow_execution with a retention):
+        // the flow, the context (the input and every step's result) and the errors, at each checkpoint.
+        const checkpoints: { workflow: string; data: string }[] = []
+        const original = DistributedTransaction.prototype.saveCheckpoint
+        jest.spyOn(DistributedTransaction.prototype, "saveCheckpoint").mockImplementation(function (this: DistributedTransactionType, ...args) {
+          checkpoints.push({ workflow: this.modelId, data: JSON.stringify({ flow: this.getFlow(), context: this.getContext(), errors: this.getErrors() }) })
+          return original.apply(this, args)
+        })
+        const emailed = async (template: string, to = "layla@example.com") =>
+          (await waitFor(async () => readOutbox(outbox).filter((e) => e.to === to && e.template === template), (found) => found.length > 0, 15_000, `the ${template} email`)).pop()!
+
+        // Asked for on the static page: the subscriber's workflow mints the link and emails it.
+        expect((await call(api.post("/store/portal/login-requests", { business_id: businessId, email: layla.email }, storeAs()))).status).toBe(202)
+        const emailedLink = tokenOf(linkIn(await emailed("portal-sign-in")))
+        const first = (await redeem(emailedLink)).data.session_token as string
+        // Handed over by the merchant, then redeemed in the browser that had the first session.
+        const handedLink = tokenOf((await adminLink()).link)
+        const second = (await redeem(handedLink, { authorization: `Bearer ${first}` })).data.session_token as string
+        expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/)
+
+        // An email change from the handed session: the current address confirms, the new one, then the undo.
+        expect((await call(api.post("/store/portal/me/email-change", { email: "layla.new@example.com" }, portalAs(second)))).status).toBe(202)
+        const tokens = [emailedLink, handedLink, first, second]
+        const use = async (email: OutboxEmail) => {
+          const token = tokenOf(verifyLinkIn(email))
+          tokens.push(token)
+          expect((await call(api.post("/store/portal/email-changes", { token }, storeAs()))).status).toBe(200)
+          return token
+        }
+        await use(await emailed("email-change-authorize"))
+        await use(await emailed("email-change-verify", "layla.new@example.com"))
+        await use(await emailed("email-changed"))
+
+        const ran = new Set(checkpoints.map((c) => c.workflow))
+        for (const workflow of [
+          "send-portal-login-link",
+          "issue-portal-link",
+          "redeem-portal-link",
+          "request-email-change",
+          "authorize-email-change",
+          "confirm-email-change",
+          "undo-email-change",
+        ]) {
+          expect(ran.has(workflow)).toBe(true)
+        }
+        // The checkpoints are the ones that matter: they do hold the links' hashes, which is what is stored.
+        expect(checkpoints.some((c) => c.workflow === "redeem-portal-link" && c.data.includes(hashToken(emailedLink)))).toBe(true)
+        for (const token of tokens) {
+          const leaks = [...new Set(checkpoints.filter((c) => c.data.includes(token)).map((c) => c.workflow))]
+          expect({ token: token.slice(0, 6), leaks }).toEqual({ token: token.slice(0, 6), leaks: [] })
+          for (const table of ["workflow_execution", "notification"]) {
+            const hit = await dbConnection.raw(`SELECT 1 FROM "${table}" WHERE row_to_json("${table}")::text LIKE ? LIMIT 1`, [`%${token}%`])
+            expect({ table, found: hit.rows.length }).toEqual({ table, found: 0 })
+          }
         }
       })
     })

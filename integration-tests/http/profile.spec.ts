@@ -21,7 +21,7 @@ medusaIntegrationTestRunner({
     const changeEmail = (email: string) => api.post("/store/portal/me/email-change", { email }, headers()).catch((e: any) => e.response)
     const confirm = (t: string) => api.post("/store/portal/email-changes", { token: t }, store).catch((e: any) => e.response)
     const stored = async () => (await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(customerId))
-    const verificationToken = (text: string) => text.match(/\/portal\/verify-email\/([A-Za-z0-9_-]{43})/)![1]
+    const verificationToken = (text: string) => text.match(/\/portal\/verify-email#t=([A-Za-z0-9_-]{43})/)![1]
 
     /** A customer with a password, as a storefront sign-up makes them. */
     const register = async (email: string) => {

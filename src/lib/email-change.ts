@@ -4,7 +4,6 @@ import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
 import type CustomerPortalModuleService from "../modules/customer-portal/service"
 import { clock } from "./clock"
 import { findCustomersByEmail } from "./customer-records"
-import { portalLocale } from "./portal-links"
 
 /*
  * P4, changing the email address (see docs/architecture.md, "Email changes"):
@@ -35,11 +34,6 @@ export type EmailChangeAwaiting = "current_address" | "new_address"
 export async function addressInUse(container: MedusaContainer, email: string, customerId: string): Promise<boolean> {
   const records = await findCustomersByEmail(container.resolve(Modules.CUSTOMER), email)
   return records.some((record) => record.id !== customerId)
-}
-
-/** Where an email-change link lands: a page that says what it will do and asks first (the GET never uses the link). */
-export function emailChangeUrl(service: CustomerPortalModuleService, mode: "test" | "live", locale: string, token: string) {
-  return `${service.getOptions().storefrontUrl[mode]}/${portalLocale(locale)}/portal/verify-email/${token}`
 }
 
 /** The customer's pending change, if a link of it is out and unused: the same whether or not the new address is in use. */

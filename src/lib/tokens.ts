@@ -15,6 +15,11 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex")
 }
 
+/** A token's SHA-256 as `hashToken` writes it: 64 lowercase hex characters. */
+export function isTokenHash(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{64}$/.test(value)
+}
+
 export function tokenMatchesHash(token: string, hash: string): boolean {
   const a = Buffer.from(hashToken(token), "hex")
   const b = Buffer.from(hash, "hex")

@@ -5,7 +5,7 @@ import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
 import type CustomerPortalModuleService from "../modules/customer-portal/service"
 import { PortalEvents } from "../workflows/events"
 import { portalLocale, staticLoginUrl } from "../lib/portal-links"
-import { sendPortalEmail } from "../workflows/steps/send-portal-email"
+import { sendPortalEmail } from "../emails/send-portal-email"
 
 type SubscriptionEvent = { id: string; customer_id: string; invoice_id?: string; locale?: string | null; notify?: boolean }
 

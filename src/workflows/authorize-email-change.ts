@@ -8,10 +8,11 @@ export const authorizeEmailChangeWorkflowId = "authorize-email-change"
 /**
  * P4: the current address confirms an email change its customer asked for
  * (the link sent there is used): the new address now gets its link.
+ * It takes the SHA-256 of the link's token, never the token itself.
  */
-export const authorizeEmailChangeWorkflow = createWorkflow(authorizeEmailChangeWorkflowId, (input: { token: string; locale: string }) => {
+export const authorizeEmailChangeWorkflow = createWorkflow(authorizeEmailChangeWorkflowId, (input: { token_hash: string; locale: string }) => {
   const link = consumePortalLinkStep(
-    transform({ input }, ({ input }) => ({ token: input.token, purposes: ["email_change_authorize" as const], unusable_message: EMAIL_CHANGE_LINK_INVALID }))
+    transform({ input }, ({ input }) => ({ token_hash: input.token_hash, purposes: ["email_change_authorize" as const], unusable_message: EMAIL_CHANGE_LINK_INVALID }))
   )
   const change = sendEmailChangeStep(
     transform({ input, link }, ({ input, link }) => ({

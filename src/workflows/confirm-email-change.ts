@@ -18,10 +18,11 @@ export const confirmEmailChangeWorkflowId = "confirm-email-change"
  * every unused link of the customer ends, the session that asked stays; the
  * old address is told, with a link that undoes the change for seven days. If
  * a step fails, the ones before it are undone and the link can be used again.
+ * It takes the SHA-256 of the link's token, never the token itself.
  */
-export const confirmEmailChangeWorkflow = createWorkflow(confirmEmailChangeWorkflowId, (input: { token: string; locale: string }) => {
+export const confirmEmailChangeWorkflow = createWorkflow(confirmEmailChangeWorkflowId, (input: { token_hash: string; locale: string }) => {
   const link = consumePortalLinkStep(
-    transform({ input }, ({ input }) => ({ token: input.token, purposes: ["email_change" as const], unusable_message: EMAIL_CHANGE_LINK_INVALID }))
+    transform({ input }, ({ input }) => ({ token_hash: input.token_hash, purposes: ["email_change" as const], unusable_message: EMAIL_CHANGE_LINK_INVALID }))
   )
   const checked = checkEmailChangeStep(transform({ link }, ({ link }) => ({ customer_id: link.customer_id, email: link.new_email! })))
   updateCustomersWorkflow.runAsStep({

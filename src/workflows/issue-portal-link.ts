@@ -6,7 +6,6 @@ import { PortalEvents } from "./events"
 import { chooseLinkRecipientStep } from "./steps/choose-link-recipient"
 import { issueMagicLinkStep } from "./steps/issue-magic-link"
 import { revokePortalAccessStep } from "./steps/revoke-portal-access"
-import { sendPortalEmailStep } from "./steps/send-portal-email"
 import type { EmailDetails, PortalEmailTemplate } from "../emails/render-portal-email"
 
 export type IssuePortalLinkWorkflowInput = {
@@ -24,6 +23,13 @@ export type IssuePortalLinkWorkflowInput = {
   email_details?: EmailDetails | null
   /** The session that asked for the link (a `confirm_email` link proves the address for it). */
   requested_by_session_id?: string | null
+  /**
+   * A link handed to someone (not emailed): the SHA-256 of a token the caller made. The caller
+   * builds the link from its token (`portalAccessUrl`, with the `mode` and `locale` this answers),
+   * so no raw token is in the workflow's input or result. An emailed link's token is made and
+   * sent inside the step that issues it.
+   */
+  token_hash?: string | null
 }
 
 export const issuePortalLinkWorkflowId = "issue-portal-link"
@@ -42,40 +48,41 @@ const EMAIL_OF_PURPOSE: Record<NonNullable<IssuePortalLinkWorkflowInput["purpose
  * merchant (admin or API) live 24 hours. An emailed link proves the address
  * once used, and signs into the record that acts for it (see
  * `chooseLinkRecipientStep`); a link that is not emailed proves nothing.
- * Unknown customers are NOT_FOUND.
+ * No raw token is in its input or result: an emailed link's token is made
+ * and sent within one step; a link handed to someone comes as the hash of the
+ * caller's token. Unknown customers are NOT_FOUND.
  */
 export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId, (input: IssuePortalLinkWorkflowInput) => {
   const recipient = chooseLinkRecipientStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, send_email: !!input.send_email })))
   const portal = ensureCustomerPortalWorkflow.runAsStep({ input: {} })
 
-  const linkInput = transform({ input, portal, recipient }, ({ input, portal, recipient }) => ({
-    portal: { id: portal.id, mode: input.mode ?? portal.mode },
-    customer_id: recipient.customer_id,
-    purpose: input.purpose ?? "sign_in",
-    issued_by_type: input.issued_by_type,
-    issued_by_id: input.issued_by_id,
-    locale: portalLocale(input.locale, portalLocale(portal.default_locale)),
-    sent_to_email: recipient.sent_to_email,
-    requested_by_session_id: input.requested_by_session_id ?? null,
-  }))
-  const link = issueMagicLinkStep(linkInput)
-
-  when({ input }, ({ input }) => !!input.send_email).then(() => {
-    const email = transform({ input, recipient, portal, link, linkInput }, ({ input, recipient, portal, link, linkInput }) => {
-      return {
-        to: recipient.to!,
-        template: input.email_template ?? EMAIL_OF_PURPOSE[input.purpose ?? "sign_in"],
-        locale: linkInput.locale,
-        customer_id: recipient.customer_id,
-        customer_name: recipient.customer_name,
-        store: { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email },
-        link: link.url,
-        expires_at: link.expires_at,
-        details: input.email_details ?? null,
-      }
-    })
-    sendPortalEmailStep(email)
+  const linkInput = transform({ input, portal, recipient }, ({ input, portal, recipient }) => {
+    const locale = portalLocale(input.locale, portalLocale(portal.default_locale))
+    return {
+      portal: { id: portal.id, mode: input.mode ?? portal.mode },
+      customer_id: recipient.customer_id,
+      purpose: input.purpose ?? "sign_in",
+      issued_by_type: input.issued_by_type,
+      issued_by_id: input.issued_by_id,
+      locale,
+      sent_to_email: recipient.sent_to_email,
+      requested_by_session_id: input.requested_by_session_id ?? null,
+      token_hash: input.send_email ? null : (input.token_hash ?? null),
+      // The email is sent by the step that makes the link's token, which then exists only there.
+      email: input.send_email
+        ? {
+            to: recipient.to!,
+            template: input.email_template ?? EMAIL_OF_PURPOSE[input.purpose ?? "sign_in"],
+            locale,
+            customer_id: recipient.customer_id,
+            customer_name: recipient.customer_name,
+            store: { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email },
+            details: input.email_details ?? null,
+          }
+        : null,
+    }
   })
+  const link = issueMagicLinkStep(linkInput)
 
   when({ input }, ({ input }) => input.issued_by_type === "customer_request").then(() => {
     const older = transform({ recipient, link }, ({ recipient, link }) => ({
@@ -96,6 +103,13 @@ export const issuePortalLinkWorkflow = createWorkflow(issuePortalLinkWorkflowId,
   emitEventStep({ eventName: PortalEvents.LINK_ISSUED, data: event })
 
   return new WorkflowResponse(
-    transform({ link, recipient }, ({ link, recipient }) => ({ link: link.url, expires_at: link.expires_at, customer_id: recipient.customer_id, emailed: !!recipient.to }))
+    transform({ link, recipient, linkInput }, ({ link, recipient, linkInput }) => ({
+      link_id: link.link_id,
+      expires_at: link.expires_at,
+      customer_id: recipient.customer_id,
+      emailed: !!recipient.to,
+      mode: linkInput.portal.mode,
+      locale: linkInput.locale,
+    }))
   )
 })

@@ -10,7 +10,9 @@ export const redeemPortalLinkWorkflowId = "redeem-portal-link"
  * redeems of one link exactly one succeeds; unknown, used, revoked and expired
  * links all fail with the same NOT_FOUND message. An emailed link proves its
  * address for the session; a `confirm_email` link used in the browser of the
- * session that asked for it confirms that session's record's address.
+ * session that asked for it confirms that session's record's address. It
+ * takes hashes only: the caller makes the session's token, keeps it, and
+ * answers it once this has succeeded, so no raw token is in a checkpoint.
  */
 export const redeemPortalLinkWorkflow = createWorkflow(redeemPortalLinkWorkflowId, (input: RedeemPortalLinkStepInput) => {
   const session = redeemPortalLinkStep(input)
@@ -23,7 +25,6 @@ export const redeemPortalLinkWorkflow = createWorkflow(redeemPortalLinkWorkflowI
   emitEventStep({ eventName: PortalEvents.SESSION_CREATED, data: event })
   return new WorkflowResponse(
     transform({ session }, ({ session }) => ({
-      session_token: session.session_token,
       expires_at: session.expires_at,
       customer_id: session.customer_id,
       mode: session.mode,

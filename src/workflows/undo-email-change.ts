@@ -14,10 +14,11 @@ export const undoEmailChangeWorkflowId = "undo-email-change"
  * address is put back (on the customer and their store sign-in), and every
  * session and unused link of the customer ends — whoever made the change is
  * signed out, and their pending changes are gone.
+ * It takes the SHA-256 of the link's token, never the token itself.
  */
-export const undoEmailChangeWorkflow = createWorkflow(undoEmailChangeWorkflowId, (input: { token: string }) => {
+export const undoEmailChangeWorkflow = createWorkflow(undoEmailChangeWorkflowId, (input: { token_hash: string }) => {
   const link = consumePortalLinkStep(
-    transform({ input }, ({ input }) => ({ token: input.token, purposes: ["email_change_undo" as const], unusable_message: EMAIL_CHANGE_LINK_INVALID }))
+    transform({ input }, ({ input }) => ({ token_hash: input.token_hash, purposes: ["email_change_undo" as const], unusable_message: EMAIL_CHANGE_LINK_INVALID }))
   )
   const checked = checkEmailChangeStep(transform({ link }, ({ link }) => ({ customer_id: link.customer_id, email: link.new_email!, undo: true })))
   updateCustomersWorkflow.runAsStep({

@@ -3,7 +3,7 @@ import { renderPortalEmail, type PortalEmailTemplate } from "../render-portal-em
 
 const base = {
   store: { name: "Acme <Labs>" },
-  link: "https://shop.example/en/portal/access/abc",
+  link: "https://shop.example/en/portal/access#t=abc",
   expires_at: new Date("2026-11-24T12:00:00Z"),
 }
 

@@ -1,4 +1,4 @@
-import { generateBusinessId, generateLicenseKey, generateToken, hashToken, isWellFormedToken, tokenMatchesHash } from "../tokens"
+import { generateBusinessId, generateLicenseKey, generateToken, hashToken, isTokenHash, isWellFormedToken, tokenMatchesHash } from "../tokens"
 
 describe("tokens", () => {
   it("makes 256-bit URL-safe tokens that never repeat", () => {
@@ -14,6 +14,7 @@ describe("tokens", () => {
     const token = generateToken()
     const hash = hashToken(token)
     expect(hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(isTokenHash(hash)).toBe(true)
     expect(hash).not.toContain(token)
     expect(tokenMatchesHash(token, hash)).toBe(true)
     expect(tokenMatchesHash(generateToken(), hash)).toBe(false)
@@ -23,6 +24,13 @@ describe("tokens", () => {
     "refuses %p (%s) as a token",
     (value: unknown, _kind: string) => {
       expect(isWellFormedToken(value)).toBe(false)
+    }
+  )
+
+  it.each([[generateToken(), "a raw token"], ["A".repeat(64), "upper case"], ["a".repeat(63), "short"], [null, "null"]])(
+    "refuses %p (%s) as a token's hash",
+    (value: unknown, _kind: string) => {
+      expect(isTokenHash(value)).toBe(false)
     }
   )
 

@@ -1,12 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { clock } from "../../lib/clock"
-import { hashToken } from "../../lib/tokens"
+import { isTokenHash } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { PortalLinkDTO, UsableLink } from "../../modules/customer-portal/service"
 
-export type ConsumePortalLinkStepInput = { token: string; purposes: PortalLinkDTO["purpose"][]; unusable_message: string }
+/** `token_hash`: the SHA-256 of the link's token (its caller hashed it, so the raw token is in no checkpoint). */
+export type ConsumePortalLinkStepInput = { token_hash: string; purposes: PortalLinkDTO["purpose"][]; unusable_message: string }
 
 /**
  * Uses a one-time link of one of `purposes` (one atomic statement, so of
@@ -18,7 +19,7 @@ export const consumePortalLinkStep = createStep(
   "consume-portal-link",
   async (input: ConsumePortalLinkStepInput, { container }) => {
     const service: CustomerPortalModuleService = container.resolve(CUSTOMER_PORTAL_MODULE)
-    const link = await service.consumeLink({ token_hash: hashToken(input.token), purposes: input.purposes, now: clock.now() })
+    const link = isTokenHash(input.token_hash) ? await service.consumeLink({ token_hash: input.token_hash, purposes: input.purposes, now: clock.now() }) : null
     if (!link) throw new MedusaError(MedusaError.Types.NOT_FOUND, input.unusable_message)
     return new StepResponse(link as UsableLink, link.id)
   },

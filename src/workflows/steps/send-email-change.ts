@@ -3,13 +3,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { EmailDetails, PortalEmailTemplate } from "../../emails/render-portal-email"
 import { clock } from "../../lib/clock"
 import { normalizeEmail } from "../../lib/customer-records"
-import { addressInUse, EMAIL_CHANGE_TTL_MS, EMAIL_CHANGE_UNDO_TTL_MS, emailChangeUrl, type EmailChangeAwaiting } from "../../lib/email-change"
+import { addressInUse, EMAIL_CHANGE_TTL_MS, EMAIL_CHANGE_UNDO_TTL_MS, type EmailChangeAwaiting } from "../../lib/email-change"
 import { maskEmail } from "../../lib/identity"
-import { staticLoginUrl } from "../../lib/portal-links"
+import { emailChangeUrl, staticLoginUrl } from "../../lib/portal-links"
 import { generateToken, hashToken } from "../../lib/tokens"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
-import { sendPortalEmail } from "./send-portal-email"
+import { sendPortalEmail } from "../../emails/send-portal-email"
 
 export type SendEmailChangeStepInput = {
   portal: { id: string; mode: "test" | "live" }
@@ -32,11 +32,13 @@ const PURPOSE = { authorize: "email_change_authorize", verify: "email_change", u
 
 /**
  * One step of an email change: a link of its purpose (only its SHA-256 kept)
- * and the email that carries it. When the new address is in use by another
- * customer record, the pending change is recorded all the same — its link's
- * token is thrown away — and that address is told it cannot be used, so the
- * customer's answer and pending state are the same either way. Undone by
- * removing the link (an email once sent cannot be taken back).
+ * and the email that carries it. The token is made, put in the email and
+ * forgotten within this step, so no step's input or result has it. When the
+ * new address is in use by another customer record, the pending change is
+ * recorded all the same — its link's token is thrown away — and that address
+ * is told it cannot be used, so the customer's answer and pending state are
+ * the same either way. Undone by removing the link (an email once sent cannot
+ * be taken back).
  */
 export const sendEmailChangeStep = createStep(
   "send-email-change",
@@ -66,7 +68,7 @@ export const sendEmailChangeStep = createStep(
       metadata: input.stage === "undo" ? { changed_to: input.changed_to } : null,
     })
     const message = messageFor(input.stage, inUse, {
-      link: inUse ? staticLoginUrl(service.getOptions(), portal, input.portal.mode, input.locale) : emailChangeUrl(service, input.portal.mode, input.locale, token),
+      link: inUse ? staticLoginUrl(service.getOptions(), portal, input.portal.mode, input.locale) : emailChangeUrl(service.getOptions(), input.portal.mode, input.locale, token),
       details: input.stage === "authorize" ? { email: input.email } : input.stage === "undo" ? { email: input.changed_to } : { account: maskEmail(customer.email) },
     })
     const store = { name: portal.name, logo_url: portal.logo_url, accent_color: portal.accent_color, support_email: portal.support_email }

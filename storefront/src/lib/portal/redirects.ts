@@ -1,4 +1,5 @@
 import { isAppLocale } from "../../i18n/locales"
+import { LINK_TOKEN, linkFragment, type LinkPage } from "./link-token"
 
 /**
  * One path segment as `encodeURIComponent` writes it: no slash, no backslash, no query or
@@ -11,6 +12,8 @@ const PORTAL_PAGES: readonly RegExp[] = [
   /^\/portal$/,
   /^\/portal\/session-expired$/,
   /^\/portal\/billing$/,
+  /^\/portal\/access$/,
+  /^\/portal\/verify-email$/,
   new RegExp(`^/portal/billing/${SEGMENT}$`),
   new RegExp(`^/portal/login/${SEGMENT}$`),
   new RegExp(`^/portal/subscriptions/${SEGMENT}/payment-method/confirmed$`),
@@ -47,4 +50,20 @@ export function seeOther(locale: string, path: string, query?: URLSearchParams |
     return new Response(null, { status: 404, headers: { "cache-control": "private, no-store" } })
   }
   return new Response(null, { status: 303, headers: { location: target, "cache-control": "private, no-store" } })
+}
+
+/**
+ * Where a link of the earlier form, with its token in the path (`/<locale>/portal/access/<token>`),
+ * goes on to: the same page with the token in the fragment (`#t=<token>`), which the page reads.
+ * A token that is not one (cut short, changed) is left out, and the page says the link is
+ * incomplete; an unknown locale is a 404. Nothing of the request but the locale and a token of
+ * the exact shape reaches the Location, so it can name no other page or host.
+ */
+export function seeLinkPage(locale: string, page: LinkPage, token: string): Response {
+  const target = portalPath(locale, page)
+  if (!target) {
+    return new Response(null, { status: 404, headers: { "cache-control": "private, no-store" } })
+  }
+  const location = LINK_TOKEN.test(token) ? `${target}${linkFragment(token)}` : target
+  return new Response(null, { status: 303, headers: { location, "cache-control": "private, no-store", "referrer-policy": "no-referrer" } })
 }

@@ -23,23 +23,24 @@ import type { StorePortalConfirmEmailChangeType } from "../validators"
  * cannot be used. Each carries a sentence for the customer.
  */
 export const POST = async (req: MedusaRequest<StorePortalConfirmEmailChangeType>, res: MedusaResponse) => {
-  const { token } = req.validatedBody
+  // The workflows get the hash only: the raw token is in no checkpoint.
+  const token_hash = hashToken(req.validatedBody.token)
   const service: CustomerPortalModuleService = req.scope.resolve(CUSTOMER_PORTAL_MODULE)
-  const link = await service.findUsableLink(hashToken(token), clock.now())
+  const link = await service.findUsableLink(token_hash, clock.now())
   const locale = requestLanguage(req) ?? "en"
   const actor = (customer_id: string) => ({ customer_id, actor_type: "customer" as const, actor_id: customer_id, ...requestOrigin(req) })
   switch (link?.purpose) {
     case "email_change_authorize": {
-      const { result } = await authorizeEmailChangeWorkflow(req.scope).run({ input: { token, locale } })
+      const { result } = await authorizeEmailChangeWorkflow(req.scope).run({ input: { token_hash, locale } })
       return res.json({ status: "awaiting_new_address", email: result.email })
     }
     case "email_change": {
-      const { result } = await confirmEmailChangeWorkflow(req.scope).run({ input: { token, locale } })
+      const { result } = await confirmEmailChangeWorkflow(req.scope).run({ input: { token_hash, locale } })
       await recordActivity(req.scope, { ...actor(result.customer_id), action: "email_changed", details: { email: result.email, previous_email: result.previous_email } })
       return res.json({ status: "changed", email: result.email })
     }
     case "email_change_undo": {
-      const { result } = await undoEmailChangeWorkflow(req.scope).run({ input: { token } })
+      const { result } = await undoEmailChangeWorkflow(req.scope).run({ input: { token_hash } })
       await recordActivity(req.scope, { ...actor(result.customer_id), action: "email_change_undone", details: { email: result.email, previous_email: result.previous_email } })
       return res.json({ status: "restored", email: result.email })
     }

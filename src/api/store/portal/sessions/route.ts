@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { generateToken, hashToken } from "../../../../lib/tokens"
 import { redeemPortalLinkWorkflow } from "../../../../workflows/redeem-portal-link"
 import type { StorePortalCreateSessionType } from "../validators"
 import { revokeCustomerPortalAccessWorkflow } from "../../../../workflows/revoke-customer-portal-access"
@@ -10,17 +11,26 @@ import { bearerToken, type PortalRequest } from "../../../utils/portal-auth"
  * the link never consumes it) and answers the new session's token. The
  * storefront sends the session this browser had until now, if any, as the
  * bearer token: it ends, replaced by the new one, and if it asked for this
- * link (to confirm its address) its record's address is now confirmed.
+ * link (to confirm its address) its record's address is now confirmed. The
+ * session's token is made here and the workflow gets hashes only, so no raw
+ * token is in a workflow checkpoint.
  */
 export const POST = async (req: MedusaRequest<StorePortalCreateSessionType>, res: MedusaResponse) => {
+  const sessionToken = generateToken()
+  const replacing = bearerToken(req)
   const { result } = await redeemPortalLinkWorkflow(req.scope).run({
-    input: { token: req.validatedBody.token, replacing_session_token: bearerToken(req), ...requestOrigin(req) },
+    input: {
+      token_hash: hashToken(req.validatedBody.token),
+      session_token_hash: hashToken(sessionToken),
+      replacing_token_hash: replacing ? hashToken(replacing) : null,
+      ...requestOrigin(req),
+    },
   })
   const who = { customer_id: result.customer_id, mode: result.mode, actor_type: "customer" as const, actor_id: result.customer_id, ...requestOrigin(req) }
   await recordActivity(req.scope, { ...who, action: "signed_in", details: { email_proven: result.email_proven } })
   if (result.email_confirmed_for_record) await recordActivity(req.scope, { ...who, action: "email_confirmed" })
   res.setHeader("Cache-Control", "no-store")
-  res.status(201).json({ session_token: result.session_token, expires_at: result.expires_at })
+  res.status(201).json({ session_token: sessionToken, expires_at: result.expires_at })
 }
 
 /**

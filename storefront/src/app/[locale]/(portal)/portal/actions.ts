@@ -2,9 +2,9 @@
 
 import { refresh } from "next/cache"
 import { getFormatter, getLocale, getTranslations } from "next-intl/server"
-import type { AccessLinkState } from "@/components/portal/access-link-panel"
+import type { AccessLinkPreview, AccessLinkState } from "@/components/portal/access-link-panel"
 import type { EmailConfirmationResult } from "@/components/portal/email-confirmation-notice"
-import type { EmailVerificationState } from "@/components/portal/email-verification-panel"
+import type { EmailChangeLinkPreview, EmailVerificationState } from "@/components/portal/email-verification-panel"
 import type { DeactivateResult } from "@/components/portal/license-activations"
 import type { RevealResult } from "@/components/portal/license-key-value"
 import type { LoginFormState } from "@/components/portal/login-form"
@@ -30,6 +30,7 @@ import {
   getPortalConfig,
   getSessionToken,
   isFetchError,
+  lookUpLink,
   redeemLink,
   requestEmailChange,
   requestEmailConfirmation,
@@ -94,6 +95,38 @@ export async function requestLoginLinkAction(
     }
     return { status: "failed", failure: toFailure(error), email }
   }
+}
+
+/**
+ * Link landing page (A3): what the link whose token the page read from its fragment will do —
+ * whom it signs in, and whether someone else is signed in in this browser — without using it.
+ * Null when it cannot be used (unknown, used, expired, or not a sign-in link).
+ */
+export async function previewAccessLinkAction(token: string): Promise<AccessLinkPreview | null> {
+  if (typeof token !== "string") return null
+  const found = await lookUpLink(token, await getSessionToken())
+  if (found.status === "unreachable") return { confirmsEmail: false, email: null, otherSignedIn: null }
+  if (found.status === "unusable" || found.link.purpose.startsWith("email_change")) return null
+  return {
+    confirmsEmail: found.link.purpose === "confirm_email",
+    email: found.link.email,
+    otherSignedIn: found.signed_in && !found.signed_in.same_customer ? found.signed_in.email : null,
+  }
+}
+
+/**
+ * Email verification page: what the link of an email change will do, for which addresses
+ * (masked), without using it. Null when it cannot be used (unknown, used, expired, or not an
+ * email change).
+ */
+export async function previewEmailChangeLinkAction(token: string): Promise<EmailChangeLinkPreview | null> {
+  if (typeof token !== "string") return null
+  const found = await lookUpLink(token)
+  if (found.status === "unreachable") return { purpose: "email_change", email: null, newEmail: null }
+  if (found.status === "unusable") return null
+  const { purpose, email, new_email } = found.link
+  if (purpose !== "email_change_authorize" && purpose !== "email_change" && purpose !== "email_change_undo") return null
+  return { purpose, email, newEmail: new_email }
 }
 
 /**
