@@ -354,6 +354,26 @@ medusaIntegrationTestRunner({
         expect((await portal(`/store/portal/invoices/${first.id}/pdf`, { binary: true })).status).toBe(200)
       })
 
+      it("limits a customer's PDF downloads and CSV exports together, with Retry-After", async () => {
+        const [first] = (await portal("/store/portal/invoices")).data.invoices
+        // 600 an hour (`downloadsPerHour`) in bursts of 60, PDFs and exports from one allowance.
+        const statuses: number[] = []
+        for (let i = 0; i < 30; i++) statuses.push((await portal(`/store/portal/invoices/${first.id}/pdf`, { binary: true })).status)
+        for (let i = 0; i < 30; i++) statuses.push((await portal("/store/portal/exports/invoices")).status)
+        expect(statuses.every((s) => s === 200)).toBe(true)
+        // The allowance refills by one every six seconds while the loop runs: the next few may still pass.
+        let refused: any = null
+        for (let i = 0; i < 15 && !refused; i++) {
+          const res = await portal(`/store/portal/invoices/${first.id}/pdf`, { binary: true })
+          if (res.status !== 200) refused = res
+        }
+        expect(refused?.status).toBe(429)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+        expect((await portal("/store/portal/exports/invoices")).status).toBe(429)
+        // Reading the history is not held back by it.
+        expect((await portal("/store/portal/invoices")).status).toBe(200)
+      })
+
       it("needs a session", async () => {
         const res = await api.get("/store/portal/invoices", store).catch((e: any) => e.response)
         expect(res.status).toBe(401)

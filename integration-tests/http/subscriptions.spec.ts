@@ -283,6 +283,19 @@ medusaIntegrationTestRunner({
         expect(again.data.message).toBe("This subscription has already ended.")
       })
 
+      it("limits how often a customer cancels and undoes, with Retry-After, and a refused request changes nothing", async () => {
+        const { sub } = await subscribe()
+        // Each change emails the customer: a burst of ten, cancel and undo counted together.
+        for (let i = 0; i < 5; i++) {
+          expect((await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "unused" })).status).toBe(200)
+          expect((await portal("post", `/store/portal/subscriptions/${sub.id}/undo-cancel`, {})).status).toBe(200)
+        }
+        const refused = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "unused" })
+        expect(refused.status).toBe(429)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+        expect(await service().retrieveSubscription(sub.id)).toMatchObject({ status: "active", cancel_at_period_end: false })
+      })
+
       it("cancels at the end of the period, undoes it, and a scheduled one ends at renewal without a charge", async () => {
         const { sub } = await subscribe()
         const scheduled = await portal("post", `/store/portal/subscriptions/${sub.id}/cancel`, { when: "period_end", reason: "unused" })
