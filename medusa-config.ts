@@ -1,3 +1,4 @@
+import path from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { assertProductionSecrets, defaultCorsOrigins } from "./src/lib/production-checks"
 import type { PortalOptionsInput } from "./src/modules/customer-portal/options"
@@ -5,6 +6,32 @@ import type { PortalOptionsInput } from "./src/modules/customer-portal/options"
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 // Under NODE_ENV=production: JWT_SECRET and COOKIE_SECRET set, long and not the shipped default.
 assertProductionSecrets()
+
+/**
+ * Stripe (`pp_stripe_stripe`), when configured: Medusa's own provider with
+ * STRIPE_API_KEY, or — with STRIPE_EMULATOR_URL, for tests on machines that
+ * cannot reach Stripe — the same provider talking to the emulator in
+ * integration-tests/stripe-emulator. Neither: no Stripe (the demo).
+ */
+const stripeProviders = process.env.STRIPE_EMULATOR_URL
+  ? [
+      {
+        // An absolute path: Medusa reads "./…" provider paths as under ./src. The tests and the demo stack run from the repository root.
+        resolve: path.join(process.cwd(), "integration-tests", "stripe-emulator", "provider"),
+        id: "stripe",
+        options: { apiKey: "sk_test_emulator", webhookSecret: "whsec_emulator", apiBase: process.env.STRIPE_EMULATOR_URL },
+      },
+    ]
+  : process.env.STRIPE_API_KEY
+    ? [
+        {
+          resolve: "@medusajs/medusa/payment-stripe",
+          id: "stripe",
+          options: { apiKey: process.env.STRIPE_API_KEY, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET },
+        },
+      ]
+    : []
+const stripePublishableKey = process.env.STRIPE_EMULATOR_URL ? "pk_test_emulator" : process.env.STRIPE_API_KEY ? process.env.STRIPE_PUBLISHABLE_KEY || undefined : undefined
 
 /**
  * The development, test and demo store. It registers the plugin's module from
@@ -22,11 +49,17 @@ const portalOptions: PortalOptionsInput = {
   trustedProxies: process.env.PORTAL_TRUSTED_PROXIES ? process.env.PORTAL_TRUSTED_PROXIES.split(",").map((entry) => entry.trim()).filter(Boolean) : undefined,
   clientIpSecret: process.env.PORTAL_CLIENT_IP_SECRET || undefined,
   downloadsPerHour: process.env.PORTAL_DOWNLOADS_PER_HOUR ? Number(process.env.PORTAL_DOWNLOADS_PER_HOUR) : undefined,
-  testPaymentProviders: process.env.PORTAL_TEST_PAYMENT_PROVIDERS
-    ? process.env.PORTAL_TEST_PAYMENT_PROVIDERS.split(",").map((id) => id.trim()).filter(Boolean)
-    : process.env.NODE_ENV === "production"
-      ? []
-      : ["pp_system_default"],
+  testPaymentProviders: [
+    ...(process.env.PORTAL_TEST_PAYMENT_PROVIDERS
+      ? process.env.PORTAL_TEST_PAYMENT_PROVIDERS.split(",").map((id) => id.trim()).filter(Boolean)
+      : process.env.NODE_ENV === "production"
+        ? []
+        : ["pp_system_default"]),
+    // Stripe with a test secret key moves test money (the emulator's key is pk_test_, which says the same).
+    ...(!process.env.STRIPE_EMULATOR_URL && process.env.STRIPE_API_KEY?.startsWith("sk_test_") ? ["pp_stripe_stripe"] : []),
+  ],
+  // The browser's half of Stripe (its publishable key): a pk_test_ key makes pp_stripe_stripe a test provider.
+  paymentProviders: stripePublishableKey ? { pp_stripe_stripe: { publishableKey: stripePublishableKey } } : undefined,
 }
 
 /**
@@ -88,7 +121,7 @@ export default defineConfig({
     },
     ...redisModules,
     {
-      // The plugin's test card provider (pp_test-card_test): the demo store and the tests pay with it.
+      // The plugin's test card provider (pp_test-card_test): the demo store and the tests pay with it; and Stripe when configured.
       resolve: "@medusajs/medusa/payment",
       options: {
         providers: [
@@ -101,6 +134,7 @@ export default defineConfig({
               enableInProduction: process.env.PORTAL_TEST_CARDS_IN_PRODUCTION === "true",
             },
           },
+          ...stripeProviders,
         ],
       },
     },

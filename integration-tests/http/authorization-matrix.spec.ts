@@ -80,6 +80,8 @@ const MATRIX: Record<string, Entry> = {
   },
   "GET /store/portal/payment-methods": { access: "portal" },
   "POST /store/portal/payment-methods": { access: "portal", body: { provider_id: "pp_test-card_test", payment_method_id: "tc_unknown" } },
+  "POST /store/portal/payment-methods/setups": { access: "portal", body: { provider_id: "pp_test-card_test" } },
+  "GET /store/portal/payment-providers": { access: "portal" },
   "GET /store/portal/license-keys": { access: "portal" },
   "GET /store/portal/license-keys/:id": { access: "portal", params: (o) => ({ id: o.license_key_id }) },
   "POST /store/portal/license-keys/:id/reveal": { access: "portal", params: (o) => ({ id: o.license_key_id }) },

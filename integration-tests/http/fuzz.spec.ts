@@ -67,6 +67,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   "POST /store/portal/subscriptions/:id/cancel": { when: "period_end", reason: "other", comment: "Moving on" },
   "POST /store/portal/subscriptions/:id/payment-method": { payment_method_id: "tc_unknown" },
   "POST /store/portal/payment-methods": { provider_id: "pp_test-card_test", payment_method_id: "tc_unknown" },
+  "POST /store/portal/payment-methods/setups": { provider_id: "pp_test-card_test" },
   "POST /store/test-cards": { number: "4242424242424242", exp_month: 12, exp_year: 2031, cvc: "123" },
   "POST /licenses/validate": { key: "FUZZ-0000-0000-0000" },
   "POST /licenses/activate": { key: "FUZZ-0000-0000-0000", instance_name: "fuzz-desktop" },

@@ -2,15 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../modules/customer-portal"
 import type CustomerPortalModuleService from "../modules/customer-portal/service"
+import { TEST_CARD_PROVIDER } from "./payment-adapters/test-card"
 
 export type PortalMode = "test" | "live"
 
-/** The portal's own test card provider, whatever id the merchant registered it under. */
-const TEST_CARD_PROVIDER = /^pp_test-card_/
-
 /**
  * Whether a payment provider moves test money: the test card provider always;
- * any other only when the merchant lists it in `testPaymentProviders`.
+ * any other only when the merchant lists it in `testPaymentProviders` (or
+ * gives it a `pk_test_` publishable key in `paymentProviders`, which the
+ * options add to that list).
  */
 export function isTestProvider(providerId: string | null | undefined, testProviders: readonly string[]): boolean {
   return !!providerId && (TEST_CARD_PROVIDER.test(providerId) || testProviders.includes(providerId))

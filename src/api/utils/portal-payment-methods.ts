@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import type { SubscriptionDTO } from "../../modules/customer-portal/service"
+import { adapterFor } from "../../lib/payment-adapters"
 import { providerMode, type PortalMode } from "../../lib/record-mode"
 
 export type PortalPaymentMethod = { id: string; provider_id: string; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null }
@@ -19,14 +20,13 @@ export async function accountHoldersOf(scope: MedusaContainer, customerIds: stri
   return data.flatMap((c: any) => (c.account_holders ?? []).filter(Boolean).map((holder: any) => ({ ...holder, customer_id: c.id }))) as Holder[]
 }
 
-/** A saved method as the portal shows it: what the provider lets anyone see of the card. */
+/** A saved method as the portal shows it: what the provider lets anyone see of the card (read by the provider's adapter). */
 export function presentPaymentMethod(method: { id: string; provider_id: string; data?: Record<string, unknown> | null }): PortalPaymentMethod {
-  const data = (method.data ?? {}) as Record<string, any>
-  const card = (data.card ?? data) as Record<string, any>
-  const text = (v: unknown) => (typeof v === "string" ? v : null)
-  const num = (v: unknown) => (typeof v === "number" ? v : null)
-  return { id: method.id, provider_id: method.provider_id, brand: text(card.brand), last4: text(card.last4), exp_month: num(card.exp_month), exp_year: num(card.exp_year) }
+  return { id: method.id, provider_id: method.provider_id, ...adapterFor(method.provider_id).cardOf(method.data ?? {}) }
 }
+
+/** The saved methods, and the providers that could not list them just now (the page says some may be missing). */
+export type OwnedPaymentMethodsReport = { methods: OwnedPaymentMethod[]; unavailable_providers: string[] }
 
 /**
  * Every method saved with these records' account holders, asked of each
@@ -39,22 +39,46 @@ export async function ownedPaymentMethods(
   portal: { customer_ids: string[]; mode: PortalMode },
   providers?: string[] | null
 ): Promise<OwnedPaymentMethod[]> {
+  return (await listOwnedPaymentMethods(scope, portal, providers)).methods
+}
+
+/**
+ * `ownedPaymentMethods`, saying which providers failed to answer: their
+ * error is logged for the merchant (it can hold the store's setup), and the
+ * customer is told only that some methods could not be loaded. Only what the
+ * provider's adapter offers is listed (Stripe: cards).
+ */
+export async function listOwnedPaymentMethods(
+  scope: MedusaContainer,
+  portal: { customer_ids: string[]; mode: PortalMode },
+  providers?: string[] | null
+): Promise<OwnedPaymentMethodsReport> {
   const payment = scope.resolve(Modules.PAYMENT)
   const testProviders = scope.resolve<CustomerPortalModuleService>(CUSTOMER_PORTAL_MODULE).getOptions().testPaymentProviders
   const holders = (await accountHoldersOf(scope, portal.customer_ids)).filter(
     (holder) => (!providers || providers.includes(holder.provider_id)) && providerMode(holder.provider_id, testProviders) === portal.mode
   )
+  const unavailable = new Set<string>()
   const lists = await Promise.all(
     holders.map(async (holder) => {
-      const methods = await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch(() => [])
-      return methods.map((method) => ({
-        ...presentPaymentMethod({ ...method, provider_id: holder.provider_id }),
-        customer_id: holder.customer_id,
-        account_holder_id: holder.id,
-      }))
+      const adapter = adapterFor(holder.provider_id)
+      const methods = await payment.listPaymentMethods({ provider_id: holder.provider_id, context: { account_holder: holder } as any }).catch((error) => {
+        scope
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .error(`Customer portal: listing the payment methods of account holder ${holder.id} (${holder.provider_id}) failed: ${(error as Error)?.message ?? error}`)
+        unavailable.add(holder.provider_id)
+        return []
+      })
+      return methods
+        .filter((method) => adapter.listable(method.data))
+        .map((method) => ({
+          ...presentPaymentMethod({ ...method, provider_id: holder.provider_id }),
+          customer_id: holder.customer_id,
+          account_holder_id: holder.id,
+        }))
     })
   )
-  return lists.flat()
+  return { methods: lists.flat(), unavailable_providers: [...unavailable].sort() }
 }
 
 /**

@@ -75,6 +75,23 @@ export const PortalOptionsSchema = z
      */
     testPaymentProviders: z.array(z.string().regex(/^pp_[A-Za-z0-9_-]+$/, { message: 'must name payment providers by id, such as "pp_stripe_stripe"' })).default([]),
     /**
+     * What the storefront needs of each payment provider it collects cards
+     * for, by provider id: Stripe's publishable key (`pk_test_…` or
+     * `pk_live_…`, from the same account as the provider's secret key). A
+     * `pk_test_` key makes the provider a test provider, as if it were listed
+     * in `testPaymentProviders`.
+     */
+    paymentProviders: z
+      .record(
+        z.string().regex(/^pp_[A-Za-z0-9_-]+$/, { message: 'must name payment providers by id, such as "pp_stripe_stripe"' }),
+        z
+          .object({
+            publishableKey: z.string().regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, { message: "must be a publishable key (pk_test_… or pk_live_…)" }).optional(),
+          })
+          .strict()
+      )
+      .default({}),
+    /**
      * Addresses or CIDR ranges of the proxies in front of the backend (a load
      * balancer): only when a request comes from one is X-Forwarded-For read,
      * right to left, for the client's address. None by default: the
@@ -103,6 +120,11 @@ export const PortalOptionsSchema = z
   .superRefine((options, ctx) => {
     const ttl = parseDuration(options.sessionTtl)!
     const idle = parseDuration(options.sessionIdleTimeout)!
+    for (const [id, provider] of Object.entries(options.paymentProviders)) {
+      if (provider.publishableKey?.startsWith("pk_live_") && options.testPaymentProviders.includes(id)) {
+        ctx.addIssue({ code: "custom", path: ["paymentProviders", id, "publishableKey"], message: `is a live key, but testPaymentProviders lists ${id} as a test provider` })
+      }
+    }
     if (idle > ttl) {
       ctx.addIssue({
         code: "custom",
@@ -128,7 +150,10 @@ export type ResolvedPortalOptions = {
   /** Renewals of one batch run at the same time (each under its subscription's lock). */
   renewalConcurrency: number
   licenseKeysOnCapture: boolean
+  /** Providers whose money is test money (besides the test card provider): the option, and those with a `pk_test_` key. */
   testPaymentProviders: string[]
+  /** By provider id: what the storefront's card form needs. */
+  paymentProviders: Record<string, { publishableKey: string | null }>
   downloadsPerHour: number
   /** Who may tell the backend the client's address (see `clientAddressOf`). */
   clientAddress: ClientAddressPolicy
@@ -187,7 +212,15 @@ export function resolvePortalOptions(raw: unknown, env: NodeJS.ProcessEnv = proc
     renewalBatchSize: options.renewalBatchSize,
     renewalConcurrency: options.renewalConcurrency,
     licenseKeysOnCapture: options.licenseKeysOnCapture,
-    testPaymentProviders: options.testPaymentProviders,
+    testPaymentProviders: [
+      ...new Set([
+        ...options.testPaymentProviders,
+        ...Object.entries(options.paymentProviders)
+          .filter(([, provider]) => provider.publishableKey?.startsWith("pk_test_"))
+          .map(([id]) => id),
+      ]),
+    ],
+    paymentProviders: Object.fromEntries(Object.entries(options.paymentProviders).map(([id, provider]) => [id, { publishableKey: provider.publishableKey ?? null }])),
     downloadsPerHour: options.downloadsPerHour,
     clientAddress: { trusted: trustedProxyList(options.trustedProxies), secret: options.clientIpSecret ?? null },
     invoiceNumberPrefix: options.invoiceNumberPrefix,

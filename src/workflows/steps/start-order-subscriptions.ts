@@ -8,6 +8,7 @@ import { CUSTOMER_PORTAL_MODULE } from "../../modules/customer-portal"
 import type CustomerPortalModuleService from "../../modules/customer-portal/service"
 import { isPortalChargeOrder } from "../../lib/charge-orders"
 import { orderMode } from "../../lib/record-mode"
+import { adapterFor } from "../../lib/payment-adapters"
 
 export type StartOrderSubscriptionsStepInput = { order_id: string; portal: { id: string } }
 
@@ -46,9 +47,8 @@ export function renewalAmount(item: { subtotal: unknown }, currency: string): nu
   return toMinorUnits(item.subtotal as number, currency)
 }
 
-/** The method the order was paid with: `payment_method_id` (test card provider) or a Stripe PaymentIntent's `payment_method` (an id, or the expanded object). */
-const methodIdOf = (data: any): string | undefined =>
-  data?.payment_method_id ?? (typeof data?.payment_method === "string" ? data.payment_method : data?.payment_method?.id)
+/** The method a payment was made with, as its provider's adapter reads it (test cards: `payment_method_id`; Stripe: the intent's `payment_method`). */
+const methodIdOf = (payment: any): string | undefined => adapterFor(payment?.provider_id).methodIdOfPayment(payment?.data)
 
 /**
  * The saved payment method an order was paid with, as the customer's
@@ -56,13 +56,13 @@ const methodIdOf = (data: any): string | undefined =>
  * order was not paid with a saved method.
  */
 async function savedMethodOf(container: MedusaContainer, order: any) {
-  const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? []).find((p: any) => methodIdOf(p?.data))
+  const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? []).find((p: any) => methodIdOf(p))
   const accountHolder = (order.customer?.account_holders ?? []).find((h: any) => h?.provider_id === payment?.provider_id)
   if (!payment || !accountHolder) return null
   const saved = await container
     .resolve(Modules.PAYMENT)
     .listPaymentMethods({ provider_id: payment.provider_id, context: { account_holder: accountHolder } as any })
-  const method = saved.find((m) => m.id === methodIdOf(payment.data)) as { id: string; data: Record<string, unknown> } | undefined
+  const method = saved.find((m) => m.id === methodIdOf(payment)) as { id: string; data: Record<string, unknown> } | undefined
   return method ? { provider_id: payment.provider_id as string, account_holder_id: accountHolder.id as string, method } : null
 }
 
@@ -96,9 +96,10 @@ export const startOrderSubscriptionsStep = createStep(
     const paid = await savedMethodOf(container, order)
     const method = paid?.method
     if (!paid || !method) {
+      const providerId = (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? [])[0]?.provider_id
       logger.warn(
         `Customer portal: order ${order.id} has subscription plans but was not paid with a saved payment method; no subscription started. ` +
-          "Renewals charge the saved method off-session, so the storefront must save it at checkout (save_payment_method)."
+          `Renewals charge the saved method off-session, so the storefront must save it at checkout (${adapterFor(providerId).checkoutSaveHint}).`
       )
       return none
     }
@@ -107,7 +108,7 @@ export const startOrderSubscriptionsStep = createStep(
     // A subscription is test or live as the money that started it.
     const mode = await orderMode(container, order.id)
     const start = new Date(order.created_at)
-    const card = ((method.data as { card?: Record<string, unknown> }).card ?? method.data) as Record<string, unknown>
+    const card = adapterFor(paid.provider_id).cardOf(method.data)
     for (const item of items) {
       const plan = plans.find((p) => p.product_variant_id === item.variant_id)
       if (!plan) continue
@@ -138,10 +139,10 @@ export const startOrderSubscriptionsStep = createStep(
           account_holder_id: paid.account_holder_id,
           payment_method_id: method.id,
           // What the portal shows of the card, where the provider keeps it (Stripe nests it under `card`).
-          payment_method_brand: (card.brand as string) ?? null,
-          payment_method_last4: (card.last4 as string) ?? null,
-          payment_method_exp_month: (card.exp_month as number) ?? null,
-          payment_method_exp_year: (card.exp_year as number) ?? null,
+          payment_method_brand: card.brand,
+          payment_method_last4: card.last4,
+          payment_method_exp_month: card.exp_month,
+          payment_method_exp_year: card.exp_year,
         } as any)
         started.push({ id: subscription.id, customer_id: subscription.customer_id, order_id: order.id })
       } catch (error) {

@@ -17,6 +17,8 @@ import {
   StorePortalListLicenseKeys,
   StorePortalListOrders,
   StorePortalListPaymentMethods,
+  StorePortalListPaymentProviders,
+  StorePortalCreatePaymentMethodSetup,
   StorePortalLoginRequest,
   StorePortalPreviewLink,
   StorePortalRequestEmailConfirmation,
@@ -100,6 +102,16 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/portal/subscriptions", middlewares: [validateQuery(StorePortalListSubscriptions)] },
   { method: ["GET"], matcher: "/store/portal/license-keys", middlewares: [validateQuery(StorePortalListLicenseKeys)] },
   { method: ["GET"], matcher: "/store/portal/payment-methods", middlewares: [validateQuery(StorePortalListPaymentMethods)] },
+  { method: ["GET"], matcher: "/store/portal/payment-providers", middlewares: [validateQuery(StorePortalListPaymentProviders)] },
+  {
+    method: ["POST"],
+    matcher: "/store/portal/payment-methods/setups",
+    middlewares: [
+      // Each setup is an object at the provider: as many as adding cards allows.
+      rateLimit([{ name: "payment-method-setups:customer", limit: 30, periodMs: HOUR, burst: 10, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      validateBody(StorePortalCreatePaymentMethodSetup),
+    ],
+  },
   {
     method: ["POST"],
     matcher: "/store/portal/payment-methods",

@@ -97,11 +97,27 @@ const subscriptionId = z.string({ message: "subscription_id must be text" }).reg
 export const StorePortalListPaymentMethods = z.object({ subscription_id: subscriptionId.optional() }).strict()
 export type StorePortalListPaymentMethodsType = z.infer<typeof StorePortalListPaymentMethods>
 
+const providerId = z.string({ message: "provider_id is required" }).trim().regex(/^pp_[A-Za-z0-9_-]{1,100}$/, { message: "provider_id is not valid" })
+
+/** `subscription_id`: only the providers that can pay that subscription, and which one pays it now. */
+export const StorePortalListPaymentProviders = z.object({ subscription_id: subscriptionId.optional() }).strict()
+export type StorePortalListPaymentProvidersType = z.infer<typeof StorePortalListPaymentProviders>
+
+/** Begins saving a card with a provider whose form confirms it in the browser (Stripe: a SetupIntent). */
+export const StorePortalCreatePaymentMethodSetup = z
+  .object({
+    provider_id: providerId,
+    /** The subscription the card is added for: it is set up where it can pay it (as POST /store/portal/payment-methods). */
+    subscription_id: subscriptionId.optional(),
+  })
+  .strict()
+export type StorePortalCreatePaymentMethodSetupType = z.infer<typeof StorePortalCreatePaymentMethodSetup>
+
 export const StorePortalAddPaymentMethod = z
   .object({
     /** The subscription the method is added for: it is saved where it can pay it. */
     subscription_id: subscriptionId.optional(),
-    provider_id: z.string({ message: "provider_id is required" }).trim().regex(/^pp_[A-Za-z0-9_-]{1,100}$/, { message: "provider_id is not valid" }),
+    provider_id: providerId,
     payment_method_id: z
       .string({ message: "payment_method_id is required" })
       .trim()

@@ -18,6 +18,7 @@ describe("plugin options", () => {
       renewalConcurrency: 4,
       licenseKeysOnCapture: false,
       testPaymentProviders: [],
+      paymentProviders: {},
       downloadsPerHour: 600,
       invoiceNumberPrefix: "INV-",
     })
@@ -37,6 +38,19 @@ describe("plugin options", () => {
     expect(options.sessionTtlMs).toBe(2 * 86_400_000)
   })
 
+  it("takes each payment provider's publishable key, and a pk_test_ key makes the provider a test provider", () => {
+    const options = resolvePortalOptions({
+      testPaymentProviders: ["pp_system_default"],
+      paymentProviders: { pp_stripe_stripe: { publishableKey: "pk_test_abc123" }, pp_stripe_live: { publishableKey: "pk_live_def456" }, pp_other_x: {} },
+    })
+    expect(options.paymentProviders).toEqual({
+      pp_stripe_stripe: { publishableKey: "pk_test_abc123" },
+      pp_stripe_live: { publishableKey: "pk_live_def456" },
+      pp_other_x: { publishableKey: null },
+    })
+    expect(options.testPaymentProviders.sort()).toEqual(["pp_stripe_stripe", "pp_system_default"])
+  })
+
   it("ignores the keys Medusa adds to every module's options", () => {
     expect(() => resolvePortalOptions({ providers: [], definition: {} })).not.toThrow()
   })
@@ -51,6 +65,13 @@ describe("plugin options", () => {
     [{ renewalBatchSize: 0 }, /"renewalBatchSize"/],
     [{ invoiceNumberPrefix: "INV 2026/" }, /"invoiceNumberPrefix" must be 1-16 letters/],
     [{ storefrontURL: "https://shop.example" }, /unknown option "storefrontURL"/],
+    [{ paymentProviders: { pp_stripe_stripe: { publishableKey: "sk_test_secret" } } }, /"paymentProviders.pp_stripe_stripe.publishableKey" must be a publishable key/],
+    [{ paymentProviders: { pp_stripe_stripe: { publishableKey: "pk_test_a", secretKey: "sk_test_b" } } }, /unknown option "secretKey"/],
+    [{ paymentProviders: { stripe: {} } }, /"paymentProviders/],
+    [
+      { testPaymentProviders: ["pp_stripe_stripe"], paymentProviders: { pp_stripe_stripe: { publishableKey: "pk_live_a" } } },
+      /"paymentProviders.pp_stripe_stripe.publishableKey" is a live key, but testPaymentProviders lists pp_stripe_stripe/,
+    ],
   ])("stops boot on %p with a sentence naming the option", (input, message) => {
     expect(() => resolvePortalOptions(input)).toThrow(message)
   })
