@@ -1,4 +1,3 @@
-import { Modules } from "@medusajs/framework/utils"
 import { testCardAdapter } from "./test-card"
 import { stripeAdapter } from "./stripe"
 import { cardFields, type PortalPaymentAdapter } from "./types"
@@ -10,12 +9,8 @@ import { cardFields, type PortalPaymentAdapter } from "./types"
 export const genericAdapter: PortalPaymentAdapter = {
   kind: "generic",
   handles: () => true,
-  async save(scope, holder, providerId, { payment_method_id }, key) {
-    const saved = await scope
-      .resolve(Modules.PAYMENT)
-      .createPaymentMethods({ provider_id: providerId, data: { payment_method_id }, context: { account_holder: holder, idempotency_key: key } as any })
-    return { id: saved.id, data: (saved.data ?? {}) as Record<string, unknown> }
-  },
+  // Saved as the test card provider saves: the form's method id as it is.
+  save: testCardAdapter.save,
   listable: () => true,
   cardOf: (data) => cardFields((data as { card?: unknown } | null | undefined)?.card ?? data),
   chargeData: testCardAdapter.chargeData,

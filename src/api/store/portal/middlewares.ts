@@ -64,7 +64,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/portal/me/email-change",
     middlewares: [
-      rateLimit([{ name: "email-change:customer", limit: 5, periodMs: HOUR, burst: 3, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      rateLimit([{ name: "email-change:customer", limit: 5, periodMs: HOUR, burst: 3, subject: customerOf }]),
       validateBody(StorePortalRequestEmailChange),
     ],
   },
@@ -73,8 +73,8 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/portal/me/email-confirmation",
     middlewares: [
       rateLimit([
-        { name: "email-confirmation:gap", limit: 1, periodMs: 60_000, subject: (req) => (req as PortalRequest).portal?.customer_id },
-        { name: "email-confirmation:customer", limit: 5, periodMs: HOUR, subject: (req) => (req as PortalRequest).portal?.customer_id },
+        { name: "email-confirmation:gap", limit: 1, periodMs: 60_000, subject: customerOf },
+        { name: "email-confirmation:customer", limit: 5, periodMs: HOUR, subject: customerOf },
       ]),
       validateBody(StorePortalRequestEmailConfirmation),
     ],
@@ -108,7 +108,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/portal/payment-methods/setups",
     middlewares: [
       // Each setup is an object at the provider: as many as adding cards allows.
-      rateLimit([{ name: "payment-method-setups:customer", limit: 30, periodMs: HOUR, burst: 10, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      rateLimit([{ name: "payment-method-setups:customer", limit: 30, periodMs: HOUR, burst: 10, subject: customerOf }]),
       validateBody(StorePortalCreatePaymentMethodSetup),
     ],
   },
@@ -116,7 +116,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/portal/payment-methods",
     middlewares: [
-      rateLimit([{ name: "payment-methods:customer", limit: 30, periodMs: HOUR, burst: 10, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      rateLimit([{ name: "payment-methods:customer", limit: 30, periodMs: HOUR, burst: 10, subject: customerOf }]),
       validateBody(StorePortalAddPaymentMethod),
     ],
   },
@@ -124,7 +124,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/portal/subscriptions/:id/payment-method",
     middlewares: [
-      rateLimit([{ name: "change-payment-method:customer", limit: 60, periodMs: HOUR, burst: 20, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      rateLimit([{ name: "change-payment-method:customer", limit: 60, periodMs: HOUR, burst: 20, subject: customerOf }]),
       validateBody(StorePortalChangePaymentMethod),
     ],
   },
@@ -137,7 +137,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       validateQuery(StorePortalExportInvoices),
       // Each archive renders up to hundreds of PDFs: a few an hour per customer is plenty.
-      rateLimit([{ name: "export:pdfs", limit: 20, periodMs: HOUR, burst: 5, subject: (req) => (req as PortalRequest).portal?.customer_id }]),
+      rateLimit([{ name: "export:pdfs", limit: 20, periodMs: HOUR, burst: 5, subject: customerOf }]),
     ],
   },
   {
